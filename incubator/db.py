@@ -1,0 +1,94 @@
+"""Engines and transactions: one `Database` per URL, with safe SQLite settings.
+
+SQLite is the embedded default and is shared by many Streamlit sessions at once, so:
+WAL lets readers run beside one writer; a busy timeout makes a writer wait instead of
+failing; and a transaction that will write starts with `BEGIN IMMEDIATE`, because a
+deferred transaction that reads and then writes cannot wait for the lock and fails with
+"database is locked". Every transaction is a `with` block that rolls back on error, so a
+failed commit never leaves a pooled connection inside a half-done transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_WRITE_OPTION = "incubator_write"
+
+
+def normalise_url(url: str) -> str:
+    """Use the psycopg 3 driver for PostgreSQL URLs that name no driver."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Hand transaction control to us: pysqlite would otherwise BEGIN (deferred) on its own.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        writes = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def make_engine(url: str, **engine_options: Any) -> Engine:
+    """Create an engine for `url`; SQLite gets WAL, foreign keys, a busy timeout and our BEGIN."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **engine_options)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **engine_options)
+
+
+class Database:
+    """The engine of one database and the two kinds of transaction the app runs on it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self._writer = sessionmaker(bind=engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False)
+
+    @classmethod
+    def from_url(cls, url: str, **engine_options: Any) -> Database:
+        """Open the database at `url`."""
+        return cls(make_engine(url, **engine_options))
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Tell whether this is a SQLite database."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """Run a transaction that may write: committed at the end, rolled back on any error."""
+        with self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """Run a read-only transaction; it is never committed, and loaded objects stay readable after it."""
+        # close() hands the connection back to the pool, which rolls it back, without expiring loaded objects.
+        with self._reader() as session:
+            yield session
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

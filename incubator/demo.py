@@ -1,0 +1,62 @@
+"""The demo cohort a newcomer can click through: loaded from `templates/demo/bundle.json`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from incubator.bundle_import import ImportReport, import_bundle
+from incubator.config import PROJECT_ROOT
+from incubator.models import User
+from incubator.passwords import hash_password
+
+DEMO_BUNDLE_PATH = PROJECT_ROOT / "templates" / "demo" / "bundle.json"
+# Shown on the sign-in page and in the README while the demo accounts exist; never use it for real people.
+DEMO_PASSWORD = "demo-incubator"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """A demo sign-in to show a newcomer."""
+
+    email: str
+    name: str
+    role: str
+
+
+@cache
+def demo_bundle() -> dict[str, Any]:
+    """Return the demo data as a bundle."""
+    return json.loads(DEMO_BUNDLE_PATH.read_text(encoding="utf-8"))
+
+
+def load_demo(session: Session) -> ImportReport:
+    """Import the demo bundle and give its people the demo password; loading twice duplicates nothing."""
+    report = import_bundle(session, None, demo_bundle())
+    emails = [user["email"] for user in demo_bundle()["users"]]
+    session.execute(
+        update(User).where(User.email.in_(emails), User.password_hash.is_(None)).values(password_hash=hash_password(DEMO_PASSWORD))
+    )
+    return report
+
+
+def database_is_empty(session: Session) -> bool:
+    """Tell whether no account exists yet (a fresh database)."""
+    return session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def demo_accounts_present(session: Session) -> list[DemoAccount]:
+    """Return the demo accounts that still exist and are active, one of each role first."""
+    emails = [user["email"] for user in demo_bundle()["users"]]
+    present = session.scalars(select(User).where(User.email.in_(emails), User.is_active.is_(True))).all()
+    by_email = {user.email: user for user in present}
+    return [
+        DemoAccount(email=user.email, name=user.display_name, role=user.role.value)
+        for email in emails
+        if (user := by_email.get(email)) is not None
+    ]

@@ -1,0 +1,50 @@
+"""The one error tree of the incubator package.
+
+    IncubatorError              anything the user or caller can be told about
+    ├── NotFound                the record asked for does not exist
+    ├── PermissionDenied        the acting user may not see or change this
+    ├── ValidationFailed        input breaks a rule; `field` names where
+    │   └── BundleInvalid       a bundle breaks the schema or the database; `path` is a JSON path
+    ├── SignInFailed            the email and password do not open an active account
+    └── StaleEdit               someone saved a newer version since the form was read
+
+Pages and the command line catch these and show `str(error)`; nothing else is caught to be hidden.
+"""
+
+from __future__ import annotations
+
+
+class IncubatorError(Exception):
+    """Base of every error the incubator raises on purpose."""
+
+
+class NotFound(IncubatorError):
+    """The record asked for does not exist."""
+
+
+class PermissionDenied(IncubatorError):
+    """The acting user may not see or change this record."""
+
+
+class ValidationFailed(IncubatorError):
+    """Input breaks a rule; `field` names the input at fault, when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class BundleInvalid(ValidationFailed):
+    """A bundle breaks the schema or does not fit the database; `path` is the JSON path at fault."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}", field=path)
+        self.path = path
+
+
+class SignInFailed(IncubatorError):
+    """The email and password do not open an active, unlocked account."""
+
+
+class StaleEdit(IncubatorError):
+    """Someone saved a newer version since the form was read."""

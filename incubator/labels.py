@@ -1,0 +1,25 @@
+"""The translated names of roles and stages, as people read them on screen and in exports."""
+
+from __future__ import annotations
+
+from incubator.i18n import N_, _
+from incubator.models import Role, Stage
+
+_ROLE_LABELS = {Role.FOUNDER: N_("founder"), Role.MENTOR: N_("mentor"), Role.COORDINATOR: N_("coordinator")}
+_STAGE_LABELS = {
+    Stage.IDEA: N_("Idea"),
+    Stage.VALIDATION: N_("Validation"),
+    Stage.MVP: N_("MVP"),
+    Stage.TRACTION: N_("Traction"),
+    Stage.SCALING: N_("Scaling"),
+}
+
+
+def role_label(role: Role | str) -> str:
+    """Return the translated name of a role, such as 'mentor'."""
+    return _(_ROLE_LABELS[Role(role)])
+
+
+def stage_label(stage: Stage | str) -> str:
+    """Return the translated name of a stage, such as 'Validation'."""
+    return _(_STAGE_LABELS[Stage(stage)])

@@ -1,0 +1,209 @@
+"""The database tables, as typed SQLAlchemy models.
+
+The schema itself is created and changed only by the Alembic migrations in `alembic/`;
+these classes must match them (a test compares the two).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    MetaData,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utc_now() -> dt.datetime:
+    """Return the current time, timezone-aware in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored as naive UTC and read back timezone-aware, alike on SQLite and PostgreSQL."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class Role(enum.StrEnum):
+    """What a person does in the incubator; it decides which pages and records they reach."""
+
+    FOUNDER = "founder"
+    MENTOR = "mentor"
+    COORDINATOR = "coordinator"
+
+
+class Stage(enum.StrEnum):
+    """How far a startup has come."""
+
+    IDEA = "idea"
+    VALIDATION = "validation"
+    MVP = "mvp"
+    TRACTION = "traction"
+    SCALING = "scaling"
+
+
+def _enum_column(enum_class: type[enum.StrEnum], name: str) -> Enum:
+    # Stored as plain strings with a CHECK constraint: no PostgreSQL enum type to migrate later.
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+class Base(DeclarativeBase):
+    """Base class of every model."""
+
+    # Named constraints, so that migrations can alter them on SQLite (batch mode) and PostgreSQL alike.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+class User(Base):
+    """A person who signs in: founder, mentor or coordinator."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(_enum_column(Role, "user_role"))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+    founded_startups: Mapped[list[Startup]] = relationship(
+        secondary="founder_memberships", back_populates="founders", order_by="Startup.name"
+    )
+    mentored_startups: Mapped[list[Startup]] = relationship(
+        secondary="mentor_assignments", back_populates="mentors", order_by="Startup.name"
+    )
+
+
+class Cohort(Base):
+    """A group of startups that go through the programme together."""
+
+    __tablename__ = "cohorts"
+    __table_args__ = (CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates_in_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[dt.date | None] = mapped_column(Date)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    startups: Mapped[list[Startup]] = relationship(back_populates="cohort", order_by="Startup.name")
+
+
+class Startup(Base):
+    """A company in the making, with its founders and its mentors."""
+
+    __tablename__ = "startups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tagline: Mapped[str] = mapped_column(String(200), default="")
+    sector: Mapped[str] = mapped_column(String(200), default="")
+    stage: Mapped[Stage] = mapped_column(_enum_column(Stage, "startup_stage"), default=Stage.IDEA)
+    website: Mapped[str] = mapped_column(String(500), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohorts.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
+
+    cohort: Mapped[Cohort | None] = relationship(back_populates="startups")
+    founders: Mapped[list[User]] = relationship(
+        secondary="founder_memberships", back_populates="founded_startups", order_by="User.email"
+    )
+    mentors: Mapped[list[User]] = relationship(
+        secondary="mentor_assignments", back_populates="mentored_startups", order_by="User.email"
+    )
+
+
+class FounderMembership(Base):
+    """A founder belongs to a startup's team."""
+
+    __tablename__ = "founder_memberships"
+
+    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class MentorAssignment(Base):
+    """A mentor follows a startup."""
+
+    __tablename__ = "mentor_assignments"
+
+    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    assigned_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class SignInSession(Base):
+    """A signed-in browser: the cookie holds the token, the database only its SHA-256."""
+
+    __tablename__ = "sign_in_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(20), default="password")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship()
+
+
+class AuditEntry(Base):
+    """Who did what to which record, and when."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(50))
+    record_type: Mapped[str] = mapped_column(String(50))
+    record_key: Mapped[str] = mapped_column(String(254))
+    details: Mapped[str] = mapped_column(Text, default="")
+
+    actor: Mapped[User | None] = relationship()

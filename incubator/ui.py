@@ -1,0 +1,171 @@
+"""The one module of `incubator` that imports Streamlit: the cached database, who is signed in, our errors on screen.
+
+Staying signed in: after a sign-in the browser receives a cookie holding a random token
+(written by a small script, since Streamlit has no API to set cookies); on every run the
+token is looked up in the database, so a reload or a second tab stays signed in, and a
+revoked or expired session, or a deactivated account, is signed out at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from incubator import authentication
+from incubator.actors import Actor
+from incubator.config import database_url, uses_embedded_default
+from incubator.db import Database
+from incubator.demo import database_is_empty, load_demo
+from incubator.errors import IncubatorError, PermissionDenied, ValidationFailed
+from incubator.i18n import _, best_language, set_language
+from incubator.migrations import upgrade_database
+from incubator.models import Role
+
+SESSION_COOKIE = "incubator_session"
+_TOKEN_KEY = "_sign_in_token"
+_COOKIE_TODO_KEY = "_cookie_to_write"
+_FLASH_KEY = "_flash_message"
+
+
+@st.cache_resource(show_spinner=False)
+def _open_database(url: str, load_demo_when_empty: bool) -> Database:
+    database = Database.from_url(url)
+    upgrade_database(database)
+    if load_demo_when_empty:
+        with database.write() as session:
+            if database_is_empty(session):
+                load_demo(session)
+    return database
+
+
+def database() -> Database:
+    """Return the app's database, migrated (and, when embedded and empty, filled with the demo cohort)."""
+    return _open_database(database_url(), uses_embedded_default())
+
+
+def _token() -> str | None:
+    if _TOKEN_KEY in st.session_state:
+        return st.session_state[_TOKEN_KEY]
+    return st.context.cookies.get(SESSION_COOKIE)
+
+
+def current_actor() -> Actor | None:
+    """Return who is signed in in this browser, checked against the database on every run."""
+    token = _token()
+    if not token:
+        return None
+    with database().read() as session:
+        actor = authentication.actor_for_token(session, token)
+    if actor is None:
+        st.session_state[_TOKEN_KEY] = None
+    return actor
+
+
+def apply_language(actor: Actor | None) -> None:
+    """Translate this run into the actor's language, or the browser's before sign-in."""
+    set_language(actor.language if actor else best_language(st.context.locale))
+
+
+def complete_sign_in(token: str) -> None:
+    """Remember a new sign-in in this session and have the browser keep its cookie."""
+    st.session_state[_TOKEN_KEY] = token
+    st.session_state[_COOKIE_TODO_KEY] = token
+
+
+def sign_out() -> None:
+    """Revoke this browser's sign-in session and clear its cookie."""
+    with database().write() as session:
+        authentication.end_sign_in_session(session, _token())
+    for key in list(st.session_state):
+        del st.session_state[key]
+    st.session_state[_TOKEN_KEY] = None
+    st.session_state[_COOKIE_TODO_KEY] = ""
+
+
+def write_pending_cookie() -> None:
+    """Send the browser the cookie change a sign-in or sign-out asked for, once."""
+    token = st.session_state.pop(_COOKIE_TODO_KEY, None)
+    if token is None:
+        return
+    max_age = int(authentication.SIGN_IN_SESSION_LIFETIME.total_seconds()) if token else 0
+    # The token is URL-safe base64; json.dumps still quotes it safely for the script.
+    script = (
+        "<script>(function(){"
+        "var secure = window.location.protocol === 'https:' ? '; Secure' : '';"
+        f"document.cookie = '{SESSION_COOKIE}=' + {json.dumps(token)} + '; Path=/; Max-Age={max_age}; SameSite=Strict' + secure;"
+        "})();</script>"
+    )
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True, width=1)
+
+
+def single_sign_on_configured() -> bool:
+    """Tell whether an `[auth]` section in `.streamlit/secrets.toml` turns on OIDC single sign-on."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets file at all
+        return False
+
+
+def require_actor(*roles: Role) -> Actor:
+    """Return the signed-in actor, or stop the page with a message when nobody or the wrong role is signed in."""
+    actor = current_actor()
+    if actor is None:
+        st.warning(_("Please sign in first."))
+        st.stop()
+    if roles and actor.role not in roles:
+        st.error(_("Your account does not give access to this page."))
+        st.stop()
+    return actor
+
+
+def show_error(error: IncubatorError) -> None:
+    """Show one of our errors as a friendly message."""
+    if isinstance(error, PermissionDenied):
+        st.error(str(error), icon=":material/lock:")
+    elif isinstance(error, ValidationFailed):
+        st.error(str(error), icon=":material/edit_note:")
+    else:
+        st.error(str(error), icon=":material/error:")
+
+
+@contextmanager
+def writing() -> Iterator[object]:
+    """Run a write transaction for a page; our errors are shown (and the transaction rolled back).
+
+    Usage: `with ui.writing() as session: ...`. Code after the block runs only on success;
+    check `ui.last_write_failed()` to tell.
+    """
+    st.session_state["_last_write_failed"] = True
+    try:
+        with database().write() as session:
+            yield session
+        st.session_state["_last_write_failed"] = False
+    except IncubatorError as error:
+        show_error(error)
+
+
+def last_write_failed() -> bool:
+    """Tell whether the last `writing()` block was refused."""
+    return bool(st.session_state.get("_last_write_failed", False))
+
+
+def flash(message: str) -> None:
+    """Show `message` as a success note on the next run (after st.rerun)."""
+    st.session_state[_FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    """Show the success note left by `flash`, once."""
+    message = st.session_state.pop(_FLASH_KEY, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def forget_widgets(*keys: str) -> None:
+    """Clear the given widgets, so a form that was saved starts empty on the next run."""
+    for key in keys:
+        st.session_state.pop(key, None)

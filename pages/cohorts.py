@@ -1,0 +1,81 @@
+"""Coordinator's home: the cohorts, their startups, and forms to add both."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.cohorts import create_cohort, list_cohorts
+from incubator.i18n import _
+from incubator.labels import stage_label
+from incubator.models import Role, Stage
+from incubator.startups import StartupProfile, create_startup, list_visible_startups
+
+actor = ui.require_actor(Role.COORDINATOR)
+st.title(_("Cohorts"))
+ui.show_flash()
+
+with ui.database().read() as session:
+    cohorts = list_cohorts(session, actor)
+    without_cohort = [startup for startup in list_visible_startups(session, actor) if startup.cohort is None]
+
+
+def _startup_rows(startups: list) -> list[dict[str, str]]:
+    return [
+        {
+            _("Startup"): startup.name,
+            _("Stage"): stage_label(startup.stage),
+            _("Founders"): ", ".join(person.display_name for person in startup.founders),
+            _("Mentors"): ", ".join(person.display_name for person in startup.mentors),
+        }
+        for startup in startups
+    ]
+
+
+if not cohorts:
+    st.info(_("There is no cohort yet. Create the first one below."))
+for cohort in cohorts:
+    dates = " – ".join(day.isoformat() for day in (cohort.starts_on, cohort.ends_on) if day)
+    with st.container(border=True):
+        st.subheader(cohort.name)
+        if dates:
+            st.caption(dates)
+        if cohort.startups:
+            st.dataframe(_startup_rows(cohort.startups), hide_index=True, width="stretch")
+            for startup in cohort.startups:
+                st.page_link("pages/startup.py", label=startup.name, icon=":material/arrow_forward:", query_params={"startup": startup.slug})
+        else:
+            st.caption(_("No startup in this cohort yet."))
+if without_cohort:
+    with st.container(border=True):
+        st.subheader(_("Not in a cohort"))
+        st.dataframe(_startup_rows(without_cohort), hide_index=True, width="stretch")
+
+left, right = st.columns(2)
+with left, st.form("new_cohort"):
+    st.markdown(f"**{_('New cohort')}**")
+    cohort_name = st.text_input(_("Name"), key="new_cohort_name", max_chars=200, placeholder=_("Spring 2027"))
+    starts_on = st.date_input(_("Starts on"), value=None, key="new_cohort_starts", format="YYYY-MM-DD")
+    ends_on = st.date_input(_("Ends on"), value=None, key="new_cohort_ends", format="YYYY-MM-DD")
+    if st.form_submit_button(_("Create the cohort"), type="primary"):
+        with ui.writing() as session:
+            created = create_cohort(session, actor, name=cohort_name, starts_on=starts_on, ends_on=ends_on)
+        if not ui.last_write_failed():
+            ui.flash(_("Cohort “{name}” created.").format(name=cohort_name.strip()))
+            ui.forget_widgets("new_cohort_name", "new_cohort_starts", "new_cohort_ends")
+            st.rerun()
+
+with right, st.form("new_startup"):
+    st.markdown(f"**{_('New startup')}**")
+    startup_name = st.text_input(_("Name"), key="new_startup_name", max_chars=200)
+    tagline = st.text_input(_("Tagline"), key="new_startup_tagline", max_chars=200)
+    cohort_names = {cohort.slug: cohort.name for cohort in cohorts}
+    cohort_slug = st.selectbox(
+        _("Cohort"), [None, *cohort_names], format_func=lambda slug: cohort_names.get(slug, _("None")), key="new_startup_cohort"
+    )
+    stage = st.selectbox(_("Stage"), list(Stage), format_func=stage_label, key="new_startup_stage")
+    if st.form_submit_button(_("Create the startup"), type="primary"):
+        with ui.writing() as session:
+            create_startup(session, actor, StartupProfile(name=startup_name, tagline=tagline, stage=stage), cohort_slug=cohort_slug)
+        if not ui.last_write_failed():
+            ui.flash(_("Startup “{name}” created.").format(name=startup_name.strip()))
+            ui.forget_widgets("new_startup_name", "new_startup_tagline")
+            st.rerun()

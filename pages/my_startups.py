@@ -1,0 +1,38 @@
+"""Mentor's home: the startups assigned to them, at a glance."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.i18n import _
+from incubator.labels import stage_label
+from incubator.models import Role
+from incubator.startups import list_visible_startups
+
+actor = ui.require_actor(Role.MENTOR)
+st.title(_("My startups"))
+
+with ui.database().read() as session:
+    startups = list_visible_startups(session, actor)
+
+if not startups:
+    st.info(_("No startup is assigned to you yet. A coordinator assigns mentors to startups."))
+    st.stop()
+
+st.dataframe(
+    [
+        {
+            _("Startup"): startup.name,
+            _("Tagline"): startup.tagline,
+            _("Stage"): stage_label(startup.stage),
+            _("Cohort"): startup.cohort.name if startup.cohort else "",
+            _("Founders"): ", ".join(founder.display_name for founder in startup.founders),
+            _("Last change"): startup.updated_at.date().isoformat(),
+        }
+        for startup in startups
+    ],
+    hide_index=True,
+    width="stretch",
+)
+st.caption(_("Open a startup's profile:"))
+for startup in startups:
+    st.page_link("pages/startup.py", label=startup.name, icon=":material/arrow_forward:", query_params={"startup": startup.slug})

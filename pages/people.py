@@ -1,0 +1,69 @@
+"""Coordinator's list of accounts: create them, deactivate or reactivate them, set a new password."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.accounts import create_user, list_users, set_user_active, set_user_password
+from incubator.i18n import _
+from incubator.labels import role_label
+from incubator.models import Role
+
+actor = ui.require_actor(Role.COORDINATOR)
+st.title(_("People"))
+ui.show_flash()
+
+with ui.database().read() as session:
+    users = list_users(session, actor)
+
+st.dataframe(
+    [
+        {
+            _("Name"): user.display_name,
+            _("Email"): user.email,
+            _("Role"): role_label(user.role),
+            _("Active"): user.is_active,
+            _("Can sign in with a password"): user.password_hash is not None,
+        }
+        for user in users
+    ],
+    hide_index=True,
+    width="stretch",
+)
+
+left, right = st.columns(2)
+with left, st.form("new_account"):
+    st.markdown(f"**{_('New account')}**")
+    name = st.text_input(_("Name"), key="new_account_name", max_chars=200)
+    email = st.text_input(_("Email"), key="new_account_email")
+    role = st.selectbox(_("Role"), list(Role), format_func=role_label, key="new_account_role")
+    password = st.text_input(
+        _("First password"), type="password", key="new_account_password",
+        help=_("Give it to the person in private; they can change it under “My account”."),
+    )
+    if st.form_submit_button(_("Create the account"), type="primary"):
+        with ui.writing() as session:
+            create_user(session, actor, email=email, name=name, role=role, password=password)
+        if not ui.last_write_failed():
+            ui.flash(_("Account created for {email}.").format(email=email.strip().lower()))
+            ui.forget_widgets("new_account_name", "new_account_email", "new_account_password")
+            st.rerun()
+
+with right, st.form("manage_account"):
+    st.markdown(f"**{_('Manage an account')}**")
+    labels = {user.id: f"{user.display_name} <{user.email}>" for user in users}
+    chosen = st.selectbox(_("Account"), list(labels), format_func=labels.get, key="manage_account_id")
+    new_password = st.text_input(_("New password (optional)"), type="password", key="manage_account_password")
+    columns = st.columns(3)
+    deactivate = columns[0].form_submit_button(_("Deactivate"))
+    reactivate = columns[1].form_submit_button(_("Reactivate"))
+    reset = columns[2].form_submit_button(_("Set password"))
+    if deactivate or reactivate or reset:
+        with ui.writing() as session:
+            if reset:
+                set_user_password(session, actor, chosen, new_password)
+            else:
+                set_user_active(session, actor, chosen, active=bool(reactivate))
+        if not ui.last_write_failed():
+            ui.flash(_("The account is updated."))
+            ui.forget_widgets("manage_account_password")
+            st.rerun()

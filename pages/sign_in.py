@@ -1,0 +1,53 @@
+"""Sign-in page: email and password, single sign-on when configured, and the demo accounts while they exist."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.authentication import actor_for_single_sign_on, sign_in_with_password, start_sign_in_session
+from incubator.demo import DEMO_PASSWORD, demo_accounts_present
+from incubator.errors import IncubatorError
+from incubator.i18n import _
+from incubator.labels import role_label
+
+st.title(_("Welcome to the incubator"))
+st.write(_("Sign in to work on your startup, follow the teams you mentor, or run your cohorts."))
+
+
+if ui.single_sign_on_configured() and st.user.is_logged_in:
+    try:
+        with ui.database().write() as session:
+            sso_actor = actor_for_single_sign_on(session, st.user.get("email"))
+            token = start_sign_in_session(session, sso_actor, method="sso")
+        ui.complete_sign_in(token)
+        st.rerun()
+    except IncubatorError as error:
+        ui.show_error(error)
+        st.button(_("Use another account"), on_click=st.logout)
+
+with st.form("sign_in", border=True):
+    email = st.text_input(_("Email"), key="sign_in_email", autocomplete="email")
+    password = st.text_input(_("Password"), type="password", key="sign_in_password", autocomplete="current-password")
+    submitted = st.form_submit_button(_("Sign in"), type="primary", icon=":material/login:")
+
+if submitted:
+    try:
+        _actor, token = sign_in_with_password(ui.database(), email, password)
+    except IncubatorError as error:
+        ui.show_error(error)
+    else:
+        ui.complete_sign_in(token)
+        st.rerun()
+
+if ui.single_sign_on_configured():
+    st.button(_("Sign in with single sign-on"), on_click=st.login, icon=":material/key:")
+
+with ui.database().read() as session:
+    demo_accounts = demo_accounts_present(session)
+if demo_accounts:
+    with st.expander(_("Trying the demo? Use one of these accounts"), expanded=True):
+        st.write(_("Every demo account has the password: {password}").format(password=DEMO_PASSWORD))
+        st.dataframe(
+            [{_("Email"): account.email, _("Name"): account.name, _("Role"): role_label(account.role)} for account in demo_accounts],
+            hide_index=True,
+            width="stretch",
+        )

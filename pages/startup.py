@@ -1,0 +1,116 @@
+"""One startup's profile: read by everyone who may see it, changed by its founders and coordinators."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.errors import IncubatorError
+from incubator.i18n import _
+from incubator.labels import role_label, stage_label
+from incubator.models import Role, Stage
+from incubator.permissions import can_edit_startup_profile
+from incubator.startups import (
+    StartupProfile,
+    add_founder,
+    assign_mentor,
+    get_startup,
+    list_visible_startups,
+    remove_founder,
+    unassign_mentor,
+    update_startup_profile,
+)
+
+actor = ui.require_actor()
+st.title(_("My startup") if actor.role is Role.FOUNDER else _("Startup profile"))
+ui.show_flash()
+
+with ui.database().read() as session:
+    visible = [(startup.slug, startup.name) for startup in list_visible_startups(session, actor)]
+
+if not visible:
+    st.info(
+        _("You are not on a startup's team yet. A coordinator adds you to your startup.")
+        if actor.role is Role.FOUNDER
+        else _("No startup is assigned to you yet.")
+    )
+    st.stop()
+
+names = dict(visible)
+wanted = st.query_params.get("startup")
+index = list(names).index(wanted) if wanted in names else 0
+slug = st.selectbox(_("Startup"), list(names), index=index, format_func=names.get, key="startup_slug")
+st.query_params["startup"] = slug
+
+try:
+    with ui.database().read() as session:
+        startup = get_startup(session, actor, slug)
+        may_edit = can_edit_startup_profile(session, actor, startup)
+except IncubatorError as error:
+    ui.show_error(error)
+    st.stop()
+
+st.subheader(startup.name)
+if startup.tagline:
+    st.text(startup.tagline)
+facts = (
+    (_("Stage"), stage_label(startup.stage)),
+    (_("Sector"), startup.sector or "—"),
+    (_("Cohort"), startup.cohort.name if startup.cohort else "—"),
+    (_("Contact"), startup.contact_email or "—"),
+)
+for column, (label, value) in zip(st.columns(len(facts)), facts, strict=True):
+    column.caption(label)
+    column.text(value)
+team = st.columns(2)
+with team[0]:
+    st.markdown(f"**{_('Founders')}**")
+    for person in startup.founders:
+        st.text(f"{person.display_name} <{person.email}>")
+with team[1]:
+    st.markdown(f"**{_('Mentors')}**")
+    for person in startup.mentors:
+        st.text(f"{person.display_name} <{person.email}>")
+if startup.website:
+    st.link_button(_("Website"), startup.website, icon=":material/open_in_new:")
+
+if may_edit:
+    with st.expander(_("Edit the profile"), expanded=False), st.form(f"profile_{slug}"):
+        name = st.text_input(_("Name"), value=startup.name, max_chars=200, key=f"name_{slug}")
+        tagline = st.text_input(
+            _("Tagline"), value=startup.tagline, max_chars=200, key=f"tagline_{slug}",
+            help=_("One sentence an investor remembers: what you do, for whom."),
+        )
+        sector = st.text_input(_("Sector"), value=startup.sector, max_chars=200, key=f"sector_{slug}")
+        stages = list(Stage)
+        stage = st.selectbox(
+            _("Stage"), stages, index=stages.index(startup.stage), format_func=stage_label, key=f"stage_{slug}"
+        )
+        website = st.text_input(_("Website"), value=startup.website, key=f"website_{slug}", placeholder="https://")
+        contact = st.text_input(_("Contact email"), value=startup.contact_email, key=f"contact_{slug}")
+        if st.form_submit_button(_("Save the profile"), type="primary"):
+            profile = StartupProfile(name=name, tagline=tagline, sector=sector, stage=stage, website=website, contact_email=contact)
+            with ui.writing() as session:
+                update_startup_profile(session, actor, slug, profile)
+            if not ui.last_write_failed():
+                ui.flash(_("The profile is saved."))
+                st.rerun()
+
+if actor.is_coordinator:
+    st.divider()
+    st.markdown(f"**{_('Team and mentors')}**")
+    columns = st.columns(2)
+    with columns[0], st.form(f"team_{slug}"):
+        email = st.text_input(_("Email of a founder or mentor"), key=f"team_email_{slug}")
+        role = st.radio(_("As"), [Role.FOUNDER, Role.MENTOR], format_func=role_label, horizontal=True, key=f"team_role_{slug}")
+        add, remove = st.columns(2)
+        adding = add.form_submit_button(_("Add"), icon=":material/person_add:")
+        removing = remove.form_submit_button(_("Remove"), icon=":material/person_remove:")
+        if adding or removing:
+            with ui.writing() as session:
+                if role is Role.FOUNDER:
+                    (add_founder if adding else remove_founder)(session, actor, slug, email)
+                else:
+                    (assign_mentor if adding else unassign_mentor)(session, actor, slug, email)
+            if not ui.last_write_failed():
+                ui.flash(_("The team is updated."))
+                ui.forget_widgets(f"team_email_{slug}")
+                st.rerun()
