@@ -17,13 +17,27 @@ def _pages_for(role: Role) -> list[st.Page]:
     account = st.Page("pages/account.py", title=_("My account"), icon=":material/person:", url_path="account")
     if role is Role.FOUNDER:
         return [
-            st.Page("pages/startup.py", title=_("My startup"), icon=":material/rocket_launch:", url_path="startup", default=True),
+            st.Page(
+                "pages/startup.py",
+                title=_("My startup"),
+                icon=":material/rocket_launch:",
+                url_path="startup",
+                default=True,
+            ),
             account,
         ]
     if role is Role.MENTOR:
         return [
-            st.Page("pages/my_startups.py", title=_("My startups"), icon=":material/groups:", url_path="my-startups", default=True),
-            st.Page("pages/startup.py", title=_("Startup profile"), icon=":material/rocket_launch:", url_path="startup"),
+            st.Page(
+                "pages/my_startups.py",
+                title=_("My startups"),
+                icon=":material/groups:",
+                url_path="my-startups",
+                default=True,
+            ),
+            st.Page(
+                "pages/startup.py", title=_("Startup profile"), icon=":material/rocket_launch:", url_path="startup"
+            ),
             account,
         ]
     return [

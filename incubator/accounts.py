@@ -44,7 +44,9 @@ def create_user(
     if language not in SUPPORTED_LANGUAGES:
         raise ValidationFailed(_("“{value}” is not a supported language.").format(value=language), field="language")
     if find_user_by_email(session, clean) is not None:
-        raise ValidationFailed(_("An account with the email {email} already exists.").format(email=clean), field="email")
+        raise ValidationFailed(
+            _("An account with the email {email} already exists.").format(email=clean), field="email"
+        )
     user = User(
         email=clean,
         display_name=display_name,

@@ -76,13 +76,18 @@ def _count_failure(session: Session, user: User, now: dt.datetime) -> None:
         record_change(session, None, "lock", "user", user.email, reason="too many failed sign-ins")
 
 
-def start_sign_in_session(session: Session, actor: Actor, method: str = "password", now: dt.datetime | None = None) -> str:
+def start_sign_in_session(
+    session: Session, actor: Actor, method: str = "password", now: dt.datetime | None = None
+) -> str:
     """Open a sign-in session for `actor` and return its token, to be kept in the browser's cookie."""
     now = now or utc_now()
     token = secrets.token_urlsafe(32)
     session.add(
         SignInSession(
-            token_hash=_token_hash(token), user_id=actor.id, method=method, created_at=now,
+            token_hash=_token_hash(token),
+            user_id=actor.id,
+            method=method,
+            created_at=now,
             expires_at=now + SIGN_IN_SESSION_LIFETIME,
         )
     )

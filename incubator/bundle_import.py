@@ -79,7 +79,9 @@ def _check_unique(items: list[dict[str, Any]], key: str, part: str, fold_case: b
         if value in seen:
             raise BundleInvalid(
                 f"$.{part}[{index}].{key}",
-                _("“{value}” appears twice (first at $.{part}[{first}])").format(value=item[key], part=part, first=seen[value]),
+                _("“{value}” appears twice (first at $.{part}[{first}])").format(
+                    value=item[key], part=part, first=seen[value]
+                ),
             )
         seen[value] = index
 
@@ -100,7 +102,9 @@ def _check_users(users: list[dict[str, Any]]) -> None:
     _check_unique(users, "email", "users", fold_case=True)
     for index, user in enumerate(users):
         if not EMAIL_PATTERN.match(user["email"]):
-            raise BundleInvalid(f"$.users[{index}].email", _("“{value}” is not a valid email address").format(value=user["email"]))
+            raise BundleInvalid(
+                f"$.users[{index}].email", _("“{value}” is not a valid email address").format(value=user["email"])
+            )
 
 
 def _known_roles(session: Session, users: list[dict[str, Any]]) -> dict[str, Role]:
@@ -109,7 +113,9 @@ def _known_roles(session: Session, users: list[dict[str, Any]]) -> dict[str, Rol
     return roles
 
 
-def _check_startups(session: Session, startups: list[dict[str, Any]], cohorts: list[dict[str, Any]], roles: dict[str, Role]) -> None:
+def _check_startups(
+    session: Session, startups: list[dict[str, Any]], cohorts: list[dict[str, Any]], roles: dict[str, Role]
+) -> None:
     _check_unique(startups, "slug", "startups")
     cohort_slugs = {cohort["slug"] for cohort in cohorts} | set(session.scalars(select(Cohort.slug)))
     for index, startup in enumerate(startups):
@@ -117,16 +123,23 @@ def _check_startups(session: Session, startups: list[dict[str, Any]], cohorts: l
         if startup.get("cohort") and startup["cohort"] not in cohort_slugs:
             raise BundleInvalid(f"{at}.cohort", _("no cohort has the slug “{slug}”").format(slug=startup["cohort"]))
         if startup.get("contact_email") and not EMAIL_PATTERN.match(startup["contact_email"]):
-            raise BundleInvalid(f"{at}.contact_email", _("“{value}” is not a valid email address").format(value=startup["contact_email"]))
+            raise BundleInvalid(
+                f"{at}.contact_email",
+                _("“{value}” is not a valid email address").format(value=startup["contact_email"]),
+            )
         for part, role in (("founders", Role.FOUNDER), ("mentors", Role.MENTOR)):
             for position, email in enumerate(startup.get(part, [])):
                 known = roles.get(email.lower())
                 if known is None:
-                    raise BundleInvalid(f"{at}.{part}[{position}]", _("no user has the email {email}").format(email=email))
+                    raise BundleInvalid(
+                        f"{at}.{part}[{position}]", _("no user has the email {email}").format(email=email)
+                    )
                 if known is not role:
                     raise BundleInvalid(
                         f"{at}.{part}[{position}]",
-                        _("{email} is a {actual}, not a {expected}").format(email=email, actual=known.value, expected=role.value),
+                        _("{email} is a {actual}, not a {expected}").format(
+                            email=email, actual=known.value, expected=role.value
+                        ),
                     )
 
 
@@ -189,7 +202,9 @@ def _import_startups(session: Session, startups: list[dict[str, Any]], report: I
     users = {user.email: user for user in session.scalars(select(User))}
     existing = {
         startup.slug: startup
-        for startup in session.scalars(select(Startup).options(selectinload(Startup.founders), selectinload(Startup.mentors)))
+        for startup in session.scalars(
+            select(Startup).options(selectinload(Startup.founders), selectinload(Startup.mentors))
+        )
     }
     for item in startups:
         startup = existing.get(item["slug"])
@@ -233,5 +248,7 @@ def import_bundle(session: Session, actor: Actor | None, document: dict[str, Any
     report.not_stored_yet.extend(f"$.{part}" for part in NOT_STORED_YET_TOP_PARTS if document.get(part))
     session.flush()
     if report.changed_anything:
-        record_change(session, actor, "import", "bundle", "bundle", created=dict(report.created), updated=dict(report.updated))
+        record_change(
+            session, actor, "import", "bundle", "bundle", created=dict(report.created), updated=dict(report.updated)
+        )
     return report

@@ -26,13 +26,14 @@ _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|
 @cache
 def bundle_schema() -> dict[str, Any]:
     """Return the bundle-v1 JSON schema."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def _format_checker() -> FormatChecker:
     checker = FormatChecker(formats=("date", "email"))
 
-    @checker.checks("date-time", raises=ValueError)
+    @checker.checks("date-time", raises=ValueError)  # type: ignore[untyped-decorator]
     def _is_date_time(value: object) -> bool:
         if not isinstance(value, str):
             return True
@@ -58,14 +59,17 @@ def parse_bundle(raw: bytes | str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as error:
-        raise BundleInvalid("$", _("the file is not UTF-8 text (byte {position})").format(position=error.start)) from None
+        raise BundleInvalid(
+            "$", _("the file is not UTF-8 text (byte {position})").format(position=error.start)
+        ) from None
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise BundleInvalid(
-            "$", _("not valid JSON at line {line}, column {column}: {reason}").format(
+            "$",
+            _("not valid JSON at line {line}, column {column}: {reason}").format(
                 line=error.lineno, column=error.colno, reason=error.msg
-            )
+            ),
         ) from None
     except ValueError as error:
         raise BundleInvalid("$", str(error)) from None
@@ -89,9 +93,10 @@ def _document_order(document: Any, error: ValidationError) -> tuple[int, ...]:
 
 def _describe(error: ValidationError) -> str:
     if error.validator == "format":
-        return _("{value} is not a valid {format}").format(value=json.dumps(error.instance, ensure_ascii=False),
-                                                          format=error.validator_value)
-    return error.message
+        return _("{value} is not a valid {format}").format(
+            value=json.dumps(error.instance, ensure_ascii=False), format=error.validator_value
+        )
+    return str(error.message)
 
 
 def check_against_schema(document: dict[str, Any]) -> None:

@@ -37,7 +37,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """Describe every subcommand; a test checks that each one is in the README."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL (overrides DATABASE_URL)")
     parser = _Parser(prog="python -m incubator", description="Incubation toolkit command line.", parents=[common])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     user = commands.add_parser("user", help="accounts", parents=[common])
     user_commands = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
-    add = user_commands.add_parser("add", help="create an account (password asked for, or read from standard input)", parents=[common])
+    add = user_commands.add_parser(
+        "add", help="create an account (password asked for, or read from standard input)", parents=[common]
+    )
     add.add_argument("--email", required=True)
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=[role.value for role in Role])
@@ -100,7 +102,9 @@ def _import(args: argparse.Namespace) -> int:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ValidationFailed(_("Cannot read {file}: {reason}").format(file=args.file, reason=error.strerror)) from None
+        raise ValidationFailed(
+            _("Cannot read {file}: {reason}").format(file=args.file, reason=error.strerror)
+        ) from None
     document = parse_bundle(raw)
     database = _open_database(args)
     with database.write() as session:
@@ -108,7 +112,9 @@ def _import(args: argparse.Namespace) -> int:
     print(_("Imported {file}: {summary}").format(file=args.file, summary=report.summary()))
     if report.not_stored_yet:
         print(
-            _("Not stored by this version (checked, then left out): {parts}").format(parts=", ".join(report.not_stored_yet)),
+            _("Not stored by this version (checked, then left out): {parts}").format(
+                parts=", ".join(report.not_stored_yet)
+            ),
             file=sys.stderr,
         )
     return EXIT_OK

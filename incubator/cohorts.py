@@ -21,8 +21,10 @@ def list_cohorts(session: Session, actor: Actor) -> list[Cohort]:
     require_coordinator(actor)
     query = (
         select(Cohort)
-        .options(selectinload(Cohort.startups).selectinload(Startup.founders),
-                 selectinload(Cohort.startups).selectinload(Startup.mentors))
+        .options(
+            selectinload(Cohort.startups).selectinload(Startup.founders),
+            selectinload(Cohort.startups).selectinload(Startup.mentors),
+        )
         .order_by(Cohort.starts_on.desc().nulls_last(), Cohort.name)
     )
     return list(session.scalars(query))
@@ -53,7 +55,9 @@ def create_cohort(
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationFailed(_("The cohort cannot end before it starts."), field="ends_on")
     if session.scalar(select(Cohort.id).where(Cohort.slug == clean)) is not None:
-        raise ValidationFailed(_("A cohort with the short name “{slug}” already exists.").format(slug=clean), field="slug")
+        raise ValidationFailed(
+            _("A cohort with the short name “{slug}” already exists.").format(slug=clean), field="slug"
+        )
     cohort = Cohort(slug=clean, name=clean_name, starts_on=starts_on, ends_on=ends_on)
     session.add(cohort)
     session.flush()

@@ -32,7 +32,8 @@ class DemoAccount:
 @cache
 def demo_bundle() -> dict[str, Any]:
     """Return the demo data as a bundle."""
-    return json.loads(DEMO_BUNDLE_PATH.read_text(encoding="utf-8"))
+    bundle: dict[str, Any] = json.loads(DEMO_BUNDLE_PATH.read_text(encoding="utf-8"))
+    return bundle
 
 
 def load_demo(session: Session) -> ImportReport:
@@ -40,7 +41,9 @@ def load_demo(session: Session) -> ImportReport:
     report = import_bundle(session, None, demo_bundle())
     emails = [user["email"] for user in demo_bundle()["users"]]
     session.execute(
-        update(User).where(User.email.in_(emails), User.password_hash.is_(None)).values(password_hash=hash_password(DEMO_PASSWORD))
+        update(User)
+        .where(User.email.in_(emails), User.password_hash.is_(None))
+        .values(password_hash=hash_password(DEMO_PASSWORD))
     )
     return report
 

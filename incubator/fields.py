@@ -53,7 +53,13 @@ def slugify(name: str) -> str:
 
 
 def clean_text(
-    value: str, field: str, label: str, *, limit: int = SHORT_TEXT_LIMIT, required: bool = False, multiline: bool = False
+    value: str,
+    field: str,
+    label: str,
+    *,
+    limit: int = SHORT_TEXT_LIMIT,
+    required: bool = False,
+    multiline: bool = False,
 ) -> str:
     """Return `value` trimmed and NFC-normalised, or raise ValidationFailed naming `label`."""
     text = unicodedata.normalize("NFC", value).strip()

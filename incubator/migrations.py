@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from alembic import command
 from incubator.config import PROJECT_ROOT
 from incubator.db import Database
 

@@ -17,8 +17,8 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
-    MetaData,
     Integer,
+    MetaData,
     String,
     Text,
     TypeDecorator,
@@ -121,7 +121,9 @@ class Cohort(Base):
     """A group of startups that go through the programme together."""
 
     __tablename__ = "cohorts"
-    __table_args__ = (CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates_in_order"),)
+    __table_args__ = (
+        CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates_in_order"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)

@@ -9,6 +9,7 @@ rehashed at the next successful sign-in.
 from __future__ import annotations
 
 import unicodedata
+from contextlib import suppress
 from functools import cache
 
 from argon2 import PasswordHasher, Type
@@ -70,7 +71,5 @@ def _dummy_hash() -> str:
 
 
 def _burn_time() -> None:
-    try:
+    with suppress(VerificationError):
         _hasher.verify(_dummy_hash(), b"not the password")
-    except VerificationError:
-        pass

@@ -24,17 +24,13 @@ def require_coordinator(actor: Actor) -> None:
 
 def is_founder_of(session: Session, actor: Actor, startup: Startup) -> bool:
     """Tell whether `actor` is on the founding team of `startup`."""
-    query = select(
-        exists().where(FounderMembership.startup_id == startup.id, FounderMembership.user_id == actor.id)
-    )
+    query = select(exists().where(FounderMembership.startup_id == startup.id, FounderMembership.user_id == actor.id))
     return actor.role is Role.FOUNDER and bool(session.scalar(query))
 
 
 def is_mentor_of(session: Session, actor: Actor, startup: Startup) -> bool:
     """Tell whether `actor` is assigned as a mentor of `startup`."""
-    query = select(
-        exists().where(MentorAssignment.startup_id == startup.id, MentorAssignment.user_id == actor.id)
-    )
+    query = select(exists().where(MentorAssignment.startup_id == startup.id, MentorAssignment.user_id == actor.id))
     return actor.role is Role.MENTOR and bool(session.scalar(query))
 
 

@@ -93,7 +93,9 @@ def create_startup(
     values = _clean_profile(profile)
     clean = clean_slug(slug if slug else slugify(str(values["name"])))
     if session.scalar(select(Startup.id).where(Startup.slug == clean)) is not None:
-        raise ValidationFailed(_("A startup with the short name “{slug}” already exists.").format(slug=clean), field="slug")
+        raise ValidationFailed(
+            _("A startup with the short name “{slug}” already exists.").format(slug=clean), field="slug"
+        )
     startup = Startup(slug=clean, **values)
     if cohort_slug:
         startup.cohort = _cohort(session, cohort_slug)
@@ -181,4 +183,3 @@ def unassign_mentor(session: Session, actor: Actor, slug: str, mentor_email: str
     if mentor in startup.mentors:
         startup.mentors.remove(mentor)
         record_change(session, actor, "unassign_mentor", "startup", slug, mentor=mentor.email)
-

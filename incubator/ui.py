@@ -47,8 +47,9 @@ def database() -> Database:
 
 
 def _token() -> str | None:
-    if _TOKEN_KEY in st.session_state:
-        return st.session_state[_TOKEN_KEY]
+    if _TOKEN_KEY in st.session_state:  # set by sign-in or sign-out in this session: newer than the cookie
+        token: str | None = st.session_state[_TOKEN_KEY]
+        return token
     return st.context.cookies.get(SESSION_COOKIE)
 
 
@@ -95,7 +96,8 @@ def write_pending_cookie() -> None:
     script = (
         "<script>(function(){"
         "var secure = window.location.protocol === 'https:' ? '; Secure' : '';"
-        f"document.cookie = '{SESSION_COOKIE}=' + {json.dumps(token)} + '; Path=/; Max-Age={max_age}; SameSite=Strict' + secure;"
+        f"document.cookie = '{SESSION_COOKIE}=' + {json.dumps(token)}"
+        f" + '; Path=/; Max-Age={max_age}; SameSite=Strict' + secure;"
         "})();</script>"
     )
     with st.sidebar:

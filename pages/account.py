@@ -14,8 +14,11 @@ st.text(f"{actor.name} <{actor.email}> · {role_label(actor.role)}")
 
 with st.form("language"):
     language = st.selectbox(
-        _("Language"), list(SUPPORTED_LANGUAGES), index=list(SUPPORTED_LANGUAGES).index(actor.language)
-        if actor.language in SUPPORTED_LANGUAGES else 0, format_func=LANGUAGE_NAMES.get, key="account_language",
+        _("Language"),
+        list(SUPPORTED_LANGUAGES),
+        index=list(SUPPORTED_LANGUAGES).index(actor.language) if actor.language in SUPPORTED_LANGUAGES else 0,
+        format_func=LANGUAGE_NAMES.get,
+        key="account_language",
     )
     if st.form_submit_button(_("Save the language")):
         with ui.writing() as session:
@@ -25,7 +28,9 @@ with st.form("language"):
             st.rerun()
 
 with st.form("password"):
-    current = st.text_input(_("Current password"), type="password", key="account_current_password", autocomplete="current-password")
+    current = st.text_input(
+        _("Current password"), type="password", key="account_current_password", autocomplete="current-password"
+    )
     new = st.text_input(_("New password"), type="password", key="account_new_password", autocomplete="new-password")
     if st.form_submit_button(_("Change the password")):
         with ui.writing() as session:

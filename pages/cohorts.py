@@ -41,7 +41,12 @@ for cohort in cohorts:
         if cohort.startups:
             st.dataframe(_startup_rows(cohort.startups), hide_index=True, width="stretch")
             for startup in cohort.startups:
-                st.page_link("pages/startup.py", label=startup.name, icon=":material/arrow_forward:", query_params={"startup": startup.slug})
+                st.page_link(
+                    "pages/startup.py",
+                    label=startup.name,
+                    icon=":material/arrow_forward:",
+                    query_params={"startup": startup.slug},
+                )
         else:
             st.caption(_("No startup in this cohort yet."))
 if without_cohort:
@@ -69,12 +74,17 @@ with right, st.form("new_startup"):
     tagline = st.text_input(_("Tagline"), key="new_startup_tagline", max_chars=200)
     cohort_names = {cohort.slug: cohort.name for cohort in cohorts}
     cohort_slug = st.selectbox(
-        _("Cohort"), [None, *cohort_names], format_func=lambda slug: cohort_names.get(slug, _("None")), key="new_startup_cohort"
+        _("Cohort"),
+        [None, *cohort_names],
+        format_func=lambda slug: cohort_names.get(slug, _("None")),
+        key="new_startup_cohort",
     )
     stage = st.selectbox(_("Stage"), list(Stage), format_func=stage_label, key="new_startup_stage")
     if st.form_submit_button(_("Create the startup"), type="primary"):
         with ui.writing() as session:
-            create_startup(session, actor, StartupProfile(name=startup_name, tagline=tagline, stage=stage), cohort_slug=cohort_slug)
+            create_startup(
+                session, actor, StartupProfile(name=startup_name, tagline=tagline, stage=stage), cohort_slug=cohort_slug
+            )
         if not ui.last_write_failed():
             ui.flash(_("Startup “{name}” created.").format(name=startup_name.strip()))
             ui.forget_widgets("new_startup_name", "new_startup_tagline")

@@ -35,4 +35,6 @@ st.dataframe(
 )
 st.caption(_("Open a startup's profile:"))
 for startup in startups:
-    st.page_link("pages/startup.py", label=startup.name, icon=":material/arrow_forward:", query_params={"startup": startup.slug})
+    st.page_link(
+        "pages/startup.py", label=startup.name, icon=":material/arrow_forward:", query_params={"startup": startup.slug}
+    )

@@ -37,7 +37,9 @@ with left, st.form("new_account"):
     email = st.text_input(_("Email"), key="new_account_email")
     role = st.selectbox(_("Role"), list(Role), format_func=role_label, key="new_account_role")
     password = st.text_input(
-        _("First password"), type="password", key="new_account_password",
+        _("First password"),
+        type="password",
+        key="new_account_password",
         help=_("Give it to the person in private; they can change it under “My account”."),
     )
     if st.form_submit_button(_("Create the account"), type="primary"):

@@ -47,7 +47,10 @@ if demo_accounts:
     with st.expander(_("Trying the demo? Use one of these accounts"), expanded=True):
         st.write(_("Every demo account has the password: {password}").format(password=DEMO_PASSWORD))
         st.dataframe(
-            [{_("Email"): account.email, _("Name"): account.name, _("Role"): role_label(account.role)} for account in demo_accounts],
+            [
+                {_("Email"): account.email, _("Name"): account.name, _("Role"): role_label(account.role)}
+                for account in demo_accounts
+            ],
             hide_index=True,
             width="stretch",
         )

@@ -76,7 +76,10 @@ if may_edit:
     with st.expander(_("Edit the profile"), expanded=False), st.form(f"profile_{slug}"):
         name = st.text_input(_("Name"), value=startup.name, max_chars=200, key=f"name_{slug}")
         tagline = st.text_input(
-            _("Tagline"), value=startup.tagline, max_chars=200, key=f"tagline_{slug}",
+            _("Tagline"),
+            value=startup.tagline,
+            max_chars=200,
+            key=f"tagline_{slug}",
             help=_("One sentence an investor remembers: what you do, for whom."),
         )
         sector = st.text_input(_("Sector"), value=startup.sector, max_chars=200, key=f"sector_{slug}")
@@ -87,7 +90,9 @@ if may_edit:
         website = st.text_input(_("Website"), value=startup.website, key=f"website_{slug}", placeholder="https://")
         contact = st.text_input(_("Contact email"), value=startup.contact_email, key=f"contact_{slug}")
         if st.form_submit_button(_("Save the profile"), type="primary"):
-            profile = StartupProfile(name=name, tagline=tagline, sector=sector, stage=stage, website=website, contact_email=contact)
+            profile = StartupProfile(
+                name=name, tagline=tagline, sector=sector, stage=stage, website=website, contact_email=contact
+            )
             with ui.writing() as session:
                 update_startup_profile(session, actor, slug, profile)
             if not ui.last_write_failed():
@@ -100,7 +105,9 @@ if actor.is_coordinator:
     columns = st.columns(2)
     with columns[0], st.form(f"team_{slug}"):
         email = st.text_input(_("Email of a founder or mentor"), key=f"team_email_{slug}")
-        role = st.radio(_("As"), [Role.FOUNDER, Role.MENTOR], format_func=role_label, horizontal=True, key=f"team_role_{slug}")
+        role = st.radio(
+            _("As"), [Role.FOUNDER, Role.MENTOR], format_func=role_label, horizontal=True, key=f"team_role_{slug}"
+        )
         add, remove = st.columns(2)
         adding = add.form_submit_button(_("Add"), icon=":material/person_add:")
         removing = remove.form_submit_button(_("Remove"), icon=":material/person_remove:")

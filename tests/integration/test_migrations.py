@@ -1,0 +1,38 @@
+"""The schema comes from the migrations only, matches the models, and upgrading keeps every row."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select
+
+from incubator.db import Database
+from incubator.migrations import current_revision, head_revision, upgrade_database
+from incubator.models import Base, User
+from tests.factories import make_user
+
+
+def test_migrations_create_exactly_the_tables_the_models_describe(db):
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_database_is_at_the_newest_migration(db):
+    assert current_revision(db) == head_revision()
+
+
+def test_upgrading_again_keeps_every_row(db):
+    with db.write() as session:
+        make_user(session, email="kept@example.org")
+    upgrade_database(db)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_an_empty_file_is_created_and_migrated(tmp_path):
+    database = Database.from_url(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    assert current_revision(database) is None
+    upgrade_database(database)
+    assert current_revision(database) == head_revision()
+    database.dispose()
