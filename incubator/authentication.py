@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 
 from sqlalchemy import select, update
@@ -36,8 +37,11 @@ def sign_in_failed_message() -> str:
     ).format(count=MAX_FAILED_SIGN_INS, minutes=int(LOCK_OUT_FOR.total_seconds() // 60))
 
 
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,128}$")
+
+
 def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def check_password_sign_in(session: Session, email: str, password: str, now: dt.datetime | None = None) -> Actor | None:
@@ -97,8 +101,8 @@ def start_sign_in_session(
 
 def actor_for_token(session: Session, token: str | None, now: dt.datetime | None = None) -> Actor | None:
     """Return the actor of a live sign-in session, or None when it is unknown, expired, revoked or inactive."""
-    if not token:
-        return None
+    if not isinstance(token, str) or not _TOKEN_SHAPE.match(token):
+        return None  # absent, or not a token we made: a cookie is whatever the browser sends
     now = now or utc_now()
     user = session.scalar(
         select(User)

@@ -142,7 +142,10 @@ _HANDLERS = {"demo": _demo, "import": _import, "export": _export}
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit status."""
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already reported on one line
+        return int(stop.code or 0)
     if args.command == "db":
         handler = _db_upgrade
     elif args.command == "user":

@@ -68,10 +68,12 @@ def postgresql_url() -> Iterator[str]:
     admin.dispose()
 
 
-def _empty_postgres(database: Database) -> None:
+def _empty_postgres(url: str) -> None:
+    database = Database.from_url(url)
     tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
     with database.engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    database.dispose()
 
 
 @pytest.fixture
@@ -82,14 +84,15 @@ def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest) -> str:
-    return request.getfixturevalue(f"{request.param}_url")
+def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    url: str = request.getfixturevalue(f"{request.param}_url")
+    yield url
+    if request.param == "postgresql":
+        _empty_postgres(url)
 
 
 @pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     database = Database.from_url(db_url)
     yield database
-    if not database.is_sqlite:
-        _empty_postgres(database)
     database.dispose()

@@ -1,0 +1,117 @@
+"""The command line: every subcommand, its exit status, and its one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from incubator.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, main
+from incubator.models import Role, User
+from incubator.passwords import verify_password
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT.parent / "shared" / "formats" / "example-bundle.json"
+
+
+def _run(capsys, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    import sys
+
+    saved = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        status = main(list(argv))
+    finally:
+        sys.stdin = saved
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_db_upgrade_creates_the_schema(capsys, tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    status, out, _err = _run(capsys, "--db", url, "db", "upgrade")
+    assert status == EXIT_OK and "up to date" in out
+
+
+def test_user_add_reads_the_password_from_standard_input(capsys, db, db_url):
+    status, _out, err = _run(
+        capsys, "--db", db_url, "user", "add", "--email", "Boss@Example.org", "--name", "Boss", "--role", "coordinator",
+        stdin="a good password\n",
+    )
+    assert status == EXIT_OK, err
+    with db.read() as session:
+        user = session.scalar(select(User).where(User.email == "boss@example.org"))
+    assert user.role is Role.COORDINATOR and verify_password(user.password_hash, "a good password")
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (["user", "add", "--email", "bad", "--name", "X", "--role", "mentor"], "a good password\n", "not a valid email"),
+        (["user", "add", "--email", "a@b.org", "--name", "X", "--role", "mentor"], "short\n", "at least 8"),
+        (["user", "add", "--email", "a@b.org", "--name", "X", "--role", "king"], "", "invalid choice"),
+        (["import", "/no/such/file.json"], "", "Cannot read"),
+        (["frobnicate"], "", "invalid choice"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_on_stderr(capsys, db_url, argv, stdin, message):
+    status, _out, err = _run(capsys, "--db", db_url, *argv, stdin=stdin)
+    assert status == EXIT_BAD_INPUT
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_import_then_export_round_trips_and_a_bad_bundle_names_its_path(capsys, db_url, tmp_path):
+    status, out, _err = _run(capsys, "--db", db_url, "import", str(EXAMPLE))
+    assert status == EXIT_OK and "startups: 1 new" in out
+    out_file = tmp_path / "out.json"
+    status, _out, _err = _run(capsys, "--db", db_url, "export", "--out", str(out_file))
+    exported = json.loads(out_file.read_text(encoding="utf-8"))
+    assert status == EXIT_OK and [s["slug"] for s in exported["startups"]] == ["repair-cafe-online"]
+
+    bad = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    bad["startups"][0]["stage"] = "unicorn"
+    bad_file = tmp_path / "bad.json"
+    bad_file.write_text(json.dumps(bad), encoding="utf-8")
+    status, _out, err = _run(capsys, "--db", db_url, "import", str(bad_file))
+    assert status == EXIT_BAD_INPUT and err.startswith("error: $.startups[0].stage:")
+
+
+def test_export_writes_to_standard_output_without_out(capsys, db_url):
+    _run(capsys, "--db", db_url, "demo")
+    status, out, _err = _run(capsys, "--db", db_url, "export")
+    assert status == EXIT_OK and json.loads(out)["format"] == "incubator-bundle"
+
+
+def test_demo_loads_six_startups_and_loading_again_duplicates_nothing(capsys, db_url):
+    status, out, _err = _run(capsys, "demo", "--db", db_url)
+    assert status == EXIT_OK and "startups: 6 new" in out
+    status, out, _err = _run(capsys, "demo", "--db", db_url)
+    assert "startups: 0 new, 0 updated, 6 unchanged" in out
+
+
+def test_database_url_environment_variable_is_used_without_db(capsys, monkeypatch, sqlite_url):
+    monkeypatch.setenv("DATABASE_URL", sqlite_url)
+    status, _out, _err = _run(capsys, "demo")
+    assert status == EXIT_OK
+    status, out, _err = _run(capsys, "export")
+    assert len(json.loads(out)["startups"]) == 6
+
+
+def _subcommands(parser) -> set[str]:
+    found: set[str] = set()
+    for action in parser._subparsers._group_actions:
+        for name, subparser in action.choices.items():
+            nested = _subcommands(subparser) if subparser._subparsers else set()
+            found |= {f"{name} {sub}" for sub in nested} if nested else {name}
+    return found
+
+
+def test_every_subcommand_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"python -m incubator (?:--db \S+ )?([a-z]+(?: [a-z]+)?)", readme))
+    missing = {command for command in _subcommands(build_parser()) if command not in documented}
+    assert missing == set()

@@ -1,0 +1,57 @@
+"""The catalogs stay in step with the code: every string is in each catalog, none stale or fuzzy."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALE_DIR = ROOT / "incubator" / "locale"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+CATALOGS = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/messages.po"))
+
+
+def _strings_in_code() -> set[str]:
+    found: set[str] = set()
+    for folder in ("incubator", "pages"):
+        for _file, _line, message, _comments, _context in extract_from_dir(ROOT / folder, keywords=KEYWORDS):
+            found.add(message if isinstance(message, str) else message[0])
+    for _line, message, _comments, _context in _extract_file(ROOT / "app.py"):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def _extract_file(path: Path):
+    from babel.messages.extract import extract
+
+    with path.open("rb") as source:
+        yield from extract("python", source, keywords=KEYWORDS)
+
+
+def _ids(catalog) -> set[str]:
+    return {message.id if isinstance(message.id, str) else message.id[0] for message in catalog if message.id}
+
+
+def test_there_is_a_catalog_per_language():
+    assert [path.parent.parent.name for path in CATALOGS] == ["en"]
+
+
+@pytest.mark.parametrize("po_path", CATALOGS, ids=lambda path: path.parent.parent.name)
+def test_catalog_matches_the_code_with_nothing_fuzzy_and_is_compiled(po_path):
+    with po_path.open("rb") as source:
+        catalog = read_po(source)
+    in_code = _strings_in_code()
+    missing = in_code - _ids(catalog)
+    stale = _ids(catalog) - in_code
+    assert not missing, f"run scripts/update-translations; not in {po_path.parent.parent.name}: {sorted(missing)[:5]}"
+    assert not stale, f"run scripts/update-translations; stale: {sorted(stale)[:5]}"
+    assert [message.id for message in catalog if message.id and message.fuzzy] == []
+    assert not catalog.obsolete
+    compiled_now = io.BytesIO()
+    write_mo(compiled_now, catalog)
+    assert po_path.with_suffix(".mo").read_bytes() == compiled_now.getvalue(), "run scripts/update-translations"
