@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from incubator.actors import Actor
@@ -65,7 +65,8 @@ def create_user(
 def list_users(session: Session, actor: Actor) -> list[User]:
     """Return every account, coordinators first, then by name; coordinators only."""
     require_coordinator(actor)
-    return list(session.scalars(select(User).order_by(User.role.desc(), User.display_name)))
+    role_order = case({Role.COORDINATOR: 0, Role.MENTOR: 1, Role.FOUNDER: 2}, value=User.role)
+    return list(session.scalars(select(User).order_by(role_order, User.display_name)))
 
 
 def _get_user(session: Session, user_id: int) -> User:

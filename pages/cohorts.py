@@ -40,8 +40,10 @@ for cohort in cohorts:
             st.caption(dates)
         if cohort.startups:
             st.dataframe(_startup_rows(cohort.startups), hide_index=True, width="stretch")
-            for startup in cohort.startups:
-                st.page_link(
+            st.caption(_("Open a startup's profile:"))
+            link_columns = st.columns(3)
+            for index, startup in enumerate(cohort.startups):
+                link_columns[index % 3].page_link(
                     "pages/startup.py",
                     label=startup.name,
                     icon=":material/arrow_forward:",

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from incubator.accounts import change_own_password, create_user, set_own_language, set_user_active
+from incubator.accounts import change_own_password, create_user, list_users, set_own_language, set_user_active
 from incubator.actors import Actor
 from incubator.audit import list_audit_entries
 from incubator.cohorts import create_cohort
@@ -146,3 +146,12 @@ def test_audit_log_lists_newest_first(db):
         create_cohort(session, coordinator, name="Second")
         entries = list_audit_entries(session, coordinator)
     assert [entry.record_key for entry in entries[:2]] == ["second", "first"]
+
+
+def test_people_are_listed_coordinators_first_then_mentors_then_founders(db):
+    with db.write() as session:
+        make_user(session, Role.FOUNDER, display_name="Aaron")
+        make_user(session, Role.MENTOR, display_name="Zoe")
+        coordinator = make_actor(session, Role.COORDINATOR, display_name="Nadia")
+        listed = [user.role for user in list_users(session, coordinator)]
+    assert listed == [Role.COORDINATOR, Role.MENTOR, Role.FOUNDER]

@@ -1,0 +1,76 @@
+"""The first journey in a real browser: sign in as a founder, reload, still signed in, sign out."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from incubator.demo import DEMO_PASSWORD
+from incubator.ui import SESSION_COOKIE
+from tests.e2e.conftest import screenshot
+
+
+def _session_cookies(page: Page) -> list[dict]:
+    return [cookie for cookie in page.context.cookies() if cookie["name"] == SESSION_COOKIE]
+
+
+def _sign_in(page: Page, url: str, email: str) -> None:
+    page.goto(url)
+    page.get_by_role("textbox", name="Email").fill(email)
+    page.get_by_role("textbox", name="Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    # The cookie is written by a script in the next rerun's output: wait for it as a user's reload would.
+    page.wait_for_function(f"document.cookie.includes('{SESSION_COOKIE}=')")
+
+
+def test_founder_stays_signed_in_across_a_reload_until_signing_out(page: Page, app_url: str):
+    page.goto(app_url)
+    expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+    screenshot(page, "sign-in")
+
+    _sign_in(page, app_url, "yasmine@demo.incubator.example")
+    expect(page.get_by_role("heading", name="My startup")).to_be_visible()
+    expect(page.get_by_role("heading", name="Repair Café Online")).to_be_visible()
+    [cookie] = _session_cookies(page)
+    assert cookie["sameSite"] == "Strict" and SESSION_COOKIE not in page.url and cookie["value"] not in page.url
+    screenshot(page, "founder-home")
+
+    page.reload()
+    expect(page.get_by_role("heading", name="My startup")).to_be_visible()
+    expect(page.get_by_text("Yasmine Ouali · founder")).to_be_visible()
+
+    second_tab = page.context.new_page()
+    second_tab.goto(app_url)
+    expect(second_tab.get_by_role("heading", name="My startup")).to_be_visible()
+    second_tab.close()
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+    assert _session_cookies(page) == []
+
+
+def test_a_stolen_cookie_stops_working_after_sign_out(page: Page, app_url: str, browser):
+    _sign_in(page, app_url, "pieter@demo.incubator.example")
+    expect(page.get_by_role("heading", name="My startups")).to_be_visible()
+    screenshot(page, "mentor-home")
+    stolen = _session_cookies(page)
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+
+    other = browser.new_context()
+    other.add_cookies(stolen)
+    thief = other.new_page()
+    thief.goto(app_url)
+    expect(thief.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+    other.close()
+
+
+def test_coordinator_sees_cohorts_and_people(page: Page, app_url: str):
+    _sign_in(page, app_url, "nadia@demo.incubator.example")
+    expect(page.get_by_role("heading", name="Cohorts")).to_be_visible()
+    expect(page.get_by_role("heading", name="Autumn 2026")).to_be_visible()
+    screenshot(page, "coordinator-cohorts")
+    page.get_by_role("link", name="People").click()
+    expect(page.get_by_role("heading", name="People")).to_be_visible()
+    screenshot(page, "coordinator-people")
