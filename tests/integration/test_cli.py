@@ -39,7 +39,17 @@ def test_db_upgrade_creates_the_schema(capsys, tmp_path):
 
 def test_user_add_reads_the_password_from_standard_input(capsys, db, db_url):
     status, _out, err = _run(
-        capsys, "--db", db_url, "user", "add", "--email", "Boss@Example.org", "--name", "Boss", "--role", "coordinator",
+        capsys,
+        "--db",
+        db_url,
+        "user",
+        "add",
+        "--email",
+        "Boss@Example.org",
+        "--name",
+        "Boss",
+        "--role",
+        "coordinator",
         stdin="a good password\n",
     )
     assert status == EXIT_OK, err
@@ -51,7 +61,11 @@ def test_user_add_reads_the_password_from_standard_input(capsys, db, db_url):
 @pytest.mark.parametrize(
     ("argv", "stdin", "message"),
     [
-        (["user", "add", "--email", "bad", "--name", "X", "--role", "mentor"], "a good password\n", "not a valid email"),
+        (
+            ["user", "add", "--email", "bad", "--name", "X", "--role", "mentor"],
+            "a good password\n",
+            "not a valid email",
+        ),
         (["user", "add", "--email", "a@b.org", "--name", "X", "--role", "mentor"], "short\n", "at least 8"),
         (["user", "add", "--email", "a@b.org", "--name", "X", "--role", "king"], "", "invalid choice"),
         (["import", "/no/such/file.json"], "", "Cannot read"),

@@ -21,7 +21,9 @@ def _imports(path: Path) -> set[str]:
 
 def test_only_the_ui_support_module_imports_streamlit():
     importers = sorted(
-        path.name for path in (ROOT / "incubator").glob("*.py") if "streamlit" in _imports(path) and path.name != "ui.py"
+        path.name
+        for path in (ROOT / "incubator").glob("*.py")
+        if "streamlit" in _imports(path) and path.name != "ui.py"
     )
     assert importers == []
 
