@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from incubator import authentication
 from incubator.actors import Actor
@@ -112,8 +113,22 @@ def single_sign_on_configured() -> bool:
         return False
 
 
+def ensure_app_navigation() -> None:
+    """Leave Streamlit's folder-based navigation when a run started in it, and rerun through app.py.
+
+    Our `pages/` folder makes Streamlit's first run after a server start use its old folder
+    navigation, which runs the requested page file without app.py and lists every page; Streamlit
+    turns that off only once app.py's `st.navigation` has run. A deep link as the first request
+    would otherwise skip the sign-in gate (each page still checks its reader, but the menu is wrong).
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def require_actor(*roles: Role) -> Actor:
     """Return the signed-in actor, or stop the page with a message when nobody or the wrong role is signed in."""
+    ensure_app_navigation()
     actor = current_actor()
     if actor is None:
         st.warning(_("Please sign in first."))

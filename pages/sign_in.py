@@ -9,6 +9,7 @@ from incubator.errors import IncubatorError
 from incubator.i18n import _
 from incubator.labels import role_label
 
+ui.ensure_app_navigation()
 st.title(_("Welcome to the incubator"))
 st.write(_("Sign in to work on your startup, follow the teams you mentor, or run your cohorts."))
 

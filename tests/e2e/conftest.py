@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,13 +54,9 @@ def _wait_until_healthy(url: str, server: subprocess.Popen[bytes], timeout: floa
     raise RuntimeError("the app server did not start in time")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    database_path = tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
-    database_url = f"sqlite:///{database_path}"
-    subprocess.run(
-        [sys.executable, "-m", "incubator", "--db", database_url, "demo"], cwd=ROOT, check=True, capture_output=True
-    )
+@contextmanager
+def running_app(database_url: str) -> Iterator[str]:
+    """Start `streamlit run app.py` on a free port against `database_url`; yield its base URL."""
     port = _free_port()
     environment = os.environ | {"DATABASE_URL": database_url}
     server = subprocess.Popen(
@@ -88,6 +85,21 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def demo_database_url(folder: Path) -> str:
+    """Make a SQLite database with the demo cohort in `folder` and return its URL."""
+    database_url = f"sqlite:///{folder / 'e2e.sqlite3'}"
+    subprocess.run(
+        [sys.executable, "-m", "incubator", "--db", database_url, "demo"], cwd=ROOT, check=True, capture_output=True
+    )
+    return database_url
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_app(demo_database_url(tmp_path_factory.mktemp("e2e"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

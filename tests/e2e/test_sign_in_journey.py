@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from incubator.demo import DEMO_PASSWORD
 from incubator.ui import SESSION_COOKIE
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import demo_database_url, running_app, screenshot
 
 
 def _session_cookies(page: Page) -> list[dict]:
@@ -74,3 +74,14 @@ def test_coordinator_sees_cohorts_and_people(page: Page, app_url: str):
     page.get_by_role("link", name="People").click()
     expect(page.get_by_role("heading", name="People")).to_be_visible()
     screenshot(page, "coordinator-people")
+
+
+def test_a_deep_link_as_the_first_request_after_a_server_start_still_goes_through_sign_in(page: Page, tmp_path):
+    # Streamlit's first run after a start would use folder navigation for our pages/ folder: every page
+    # listed, and the page run without app.py. The app must leave it and show the sign-in gate.
+    with running_app(demo_database_url(tmp_path)) as url:
+        page.goto(f"{url}/people")
+        expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+        navigation = page.get_by_test_id("stSidebarNav")
+        expect(navigation.get_by_text("people")).to_have_count(0)
+        screenshot(page, "deep-link-after-start")
