@@ -52,6 +52,11 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:SLUG_LIMIT].strip("-")
 
 
+def is_web_address(value: str) -> bool:
+    """Tell whether `value` is an http(s) address, safe to open as a link (never javascript: or data:)."""
+    return bool(re.match(r"^https?://[^\s/]+", value.strip(), re.IGNORECASE))
+
+
 def clean_text(
     value: str,
     field: str,

@@ -11,7 +11,7 @@ from incubator.accounts import find_user_by_email
 from incubator.actors import Actor
 from incubator.audit import record_change
 from incubator.errors import NotFound, PermissionDenied, ValidationFailed
-from incubator.fields import clean_email, clean_slug, clean_text, slugify
+from incubator.fields import clean_email, clean_slug, clean_text, is_web_address, slugify
 from incubator.i18n import _
 from incubator.labels import role_label
 from incubator.models import Cohort, FounderMembership, MentorAssignment, Role, Stage, Startup, User
@@ -73,7 +73,7 @@ def _clean_profile(profile: StartupProfile) -> dict[str, object]:
     except ValueError:
         raise ValidationFailed(_("“{value}” is not a stage.").format(value=profile.stage), field="stage") from None
     website = clean_text(profile.website, "website", _("Website"), limit=500)
-    if website and not website.lower().startswith(("https://", "http://")):
+    if website and not is_web_address(website):
         raise ValidationFailed(_("The website must start with https:// or http://."), field="website")
     return {
         "name": clean_text(profile.name, "name", _("Name"), required=True),

@@ -22,6 +22,7 @@ from incubator.db import Database
 from incubator.demo import database_is_empty, load_demo
 from incubator.errors import IncubatorError, PermissionDenied, ValidationFailed
 from incubator.i18n import _, best_language, set_language
+from incubator.markup import escape_markdown
 from incubator.migrations import upgrade_database
 from incubator.models import Role
 
@@ -141,12 +142,14 @@ def require_actor(*roles: Role) -> Actor:
 
 def show_error(error: IncubatorError) -> None:
     """Show one of our errors as a friendly message."""
+    # Messages quote what people typed: never let it act as Markdown.
+    message = escape_markdown(str(error))
     if isinstance(error, PermissionDenied):
-        st.error(str(error), icon=":material/lock:")
+        st.error(message, icon=":material/lock:")
     elif isinstance(error, ValidationFailed):
-        st.error(str(error), icon=":material/edit_note:")
+        st.error(message, icon=":material/edit_note:")
     else:
-        st.error(str(error), icon=":material/error:")
+        st.error(message, icon=":material/error:")
 
 
 @contextmanager
@@ -179,7 +182,7 @@ def show_flash() -> None:
     """Show the success note left by `flash`, once."""
     message = st.session_state.pop(_FLASH_KEY, None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        st.success(escape_markdown(message), icon=":material/check_circle:")
 
 
 def forget_widgets(*keys: str) -> None:

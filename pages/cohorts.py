@@ -6,6 +6,7 @@ from incubator import ui
 from incubator.cohorts import create_cohort, list_cohorts
 from incubator.i18n import _
 from incubator.labels import stage_label
+from incubator.markup import escape_markdown
 from incubator.models import Role, Stage
 from incubator.startups import StartupProfile, create_startup, list_visible_startups
 
@@ -35,7 +36,7 @@ if not cohorts:
 for cohort in cohorts:
     dates = " – ".join(day.isoformat() for day in (cohort.starts_on, cohort.ends_on) if day)
     with st.container(border=True):
-        st.subheader(cohort.name)
+        st.subheader(escape_markdown(cohort.name))
         if dates:
             st.caption(dates)
         if cohort.startups:
@@ -45,7 +46,7 @@ for cohort in cohorts:
             for index, startup in enumerate(cohort.startups):
                 link_columns[index % 3].page_link(
                     "pages/startup.py",
-                    label=startup.name,
+                    label=escape_markdown(startup.name),
                     icon=":material/arrow_forward:",
                     query_params={"startup": startup.slug},
                 )

@@ -5,6 +5,7 @@ import streamlit as st
 from incubator import ui
 from incubator.i18n import _
 from incubator.labels import stage_label
+from incubator.markup import escape_markdown
 from incubator.models import Role
 from incubator.startups import list_visible_startups
 
@@ -36,5 +37,8 @@ st.dataframe(
 st.caption(_("Open a startup's profile:"))
 for startup in startups:
     st.page_link(
-        "pages/startup.py", label=startup.name, icon=":material/arrow_forward:", query_params={"startup": startup.slug}
+        "pages/startup.py",
+        label=escape_markdown(startup.name),
+        icon=":material/arrow_forward:",
+        query_params={"startup": startup.slug},
     )

@@ -4,8 +4,10 @@ import streamlit as st
 
 from incubator import ui
 from incubator.errors import IncubatorError
+from incubator.fields import is_web_address
 from incubator.i18n import _
 from incubator.labels import role_label, stage_label
+from incubator.markup import escape_markdown
 from incubator.models import Role, Stage
 from incubator.permissions import can_edit_startup_profile
 from incubator.startups import (
@@ -48,7 +50,7 @@ except IncubatorError as error:
     ui.show_error(error)
     st.stop()
 
-st.subheader(startup.name)
+st.subheader(escape_markdown(startup.name))
 if startup.tagline:
     st.text(startup.tagline)
 facts = (
@@ -69,7 +71,7 @@ with team[1]:
     st.markdown(f"**{_('Mentors')}**")
     for person in startup.mentors:
         st.text(f"{person.display_name} <{person.email}>")
-if startup.website:
+if is_web_address(startup.website):
     st.link_button(_("Website"), startup.website, icon=":material/open_in_new:")
 
 if may_edit:

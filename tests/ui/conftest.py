@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,3 +60,8 @@ def app(demo_db: Database) -> Callable[..., AppTest]:
 FOUNDER = "yasmine@demo.incubator.example"  # Repair Café Online, with Lucas
 MENTOR = "pieter@demo.incubator.example"  # Repair Café Online and Souk Direct
 COORDINATOR = "nadia@demo.incubator.example"
+
+
+def plain(markdown: str) -> str:
+    """Return what a reader sees of escaped Markdown: backslash escapes and word joiners removed."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "").replace("  \n", "\n")

@@ -6,8 +6,9 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from incubator import config
+from incubator.markup import escape_markdown
 from incubator.models import Cohort, Startup, User
-from tests.ui.conftest import APP, COORDINATOR, FOUNDER
+from tests.ui.conftest import APP, COORDINATOR, FOUNDER, plain
 
 SLUG = "repair-cafe-online"
 
@@ -18,7 +19,7 @@ def test_founder_saves_the_profile(app, demo_db):
     at.selectbox(key=f"stage_{SLUG}").select_index(2)
     at.button(key=f"FormSubmitter:profile_{SLUG}-Save the profile").click().run()
     assert not at.exception
-    assert [success.value for success in at.success] == ["The profile is saved."]
+    assert [plain(success.value) for success in at.success] == ["The profile is saved."]
     with demo_db.read() as session:
         startup = session.scalar(select(Startup).where(Startup.slug == SLUG))
     assert startup.tagline == "Repairs booked in two clicks, in all of Brussels." and startup.stage.value == "mvp"
@@ -29,7 +30,7 @@ def test_bad_website_is_refused_and_every_typed_field_is_kept(app, demo_db):
     at.text_input(key=f"tagline_{SLUG}").input("A new tagline")
     at.text_input(key=f"website_{SLUG}").input("repair.example.org")
     at.button(key=f"FormSubmitter:profile_{SLUG}-Save the profile").click().run()
-    assert "must start with https://" in at.error[0].value
+    assert "must start with https://" in plain(at.error[0].value)
     assert at.text_input(key=f"website_{SLUG}").value == "repair.example.org"
     assert at.text_input(key=f"tagline_{SLUG}").value == "A new tagline"
     with demo_db.read() as session:
@@ -44,7 +45,7 @@ def test_coordinator_creates_an_account(app, demo_db):
     at.text_input(key="new_account_password").input("a long first password")
     at.button(key="FormSubmitter:new_account-Create the account").click().run()
     assert not at.exception
-    assert at.success[0].value == "Account created for sara@example.org."
+    assert plain(at.success[0].value) == "Account created for sara@example.org."
     assert at.text_input(key="new_account_name").value == ""
     with demo_db.read() as session:
         assert session.scalar(select(User.display_name).where(User.email == "sara@example.org")) == "Sara Haddad"
@@ -57,7 +58,7 @@ def test_account_with_a_bad_email_is_refused_and_the_form_keeps_its_values(app):
     at.text_input(key="new_account_email").input("sara at example")
     at.text_input(key="new_account_password").input("a long first password")
     at.button(key="FormSubmitter:new_account-Create the account").click().run()
-    assert "is not a valid email address" in at.error[0].value
+    assert "is not a valid email address" in plain(at.error[0].value)
     assert at.text_input(key="new_account_name").value == "Sara Haddad"
     assert at.text_input(key="new_account_email").value == "sara at example"
 
@@ -66,10 +67,10 @@ def test_coordinator_creates_a_cohort_and_a_duplicate_is_refused(app, demo_db):
     at = app(COORDINATOR)
     at.text_input(key="new_cohort_name").input("Spring 2027")
     at.button(key="FormSubmitter:new_cohort-Create the cohort").click().run()
-    assert at.success[0].value == "Cohort “Spring 2027” created."
+    assert plain(at.success[0].value) == "Cohort “Spring 2027” created."
     at.text_input(key="new_cohort_name").input("Spring 2027")
     at.button(key="FormSubmitter:new_cohort-Create the cohort").click().run()
-    assert "already exists" in at.error[0].value
+    assert "already exists" in plain(at.error[0].value)
     with demo_db.read() as session:
         assert session.scalar(select(Cohort.name).where(Cohort.slug == "spring-2027")) == "Spring 2027"
 
@@ -81,7 +82,7 @@ def test_coordinator_assigns_a_mentor_from_the_startup_page(app, demo_db):
     at.text_input(key=f"team_email_{SLUG}").input("sophie@demo.incubator.example")
     at.radio(key=f"team_role_{SLUG}").set_value(at.radio(key=f"team_role_{SLUG}").options[1])
     at.button(key=f"FormSubmitter:team_{SLUG}-Add").click().run()
-    assert not at.exception and at.success[0].value == "The team is updated."
+    assert not at.exception and plain(at.success[0].value) == "The team is updated."
     with demo_db.read() as session:
         startup = session.scalar(select(Startup).where(Startup.slug == SLUG))
         assert "sophie@demo.incubator.example" in [mentor.email for mentor in startup.mentors]
@@ -93,7 +94,7 @@ def test_changing_the_password_needs_the_current_one(app):
     at.text_input(key="account_current_password").input("wrong")
     at.text_input(key="account_new_password").input("a brand new password")
     at.button(key="FormSubmitter:password-Change the password").click().run()
-    assert at.error[0].value == "The current password is not right."
+    assert plain(at.error[0].value) == "The current password is not right."
     assert at.text_input(key="account_new_password").value == "a brand new password"
 
 
@@ -111,3 +112,12 @@ def test_a_deployment_on_database_url_starts_empty(monkeypatch, sqlite_url):
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert len(at.dataframe) == 0
+
+
+def test_markdown_typed_into_a_name_is_shown_as_typed(app, demo_db):
+    typed = "**Evil** [click](https://evil.example) ![x](http://127.0.0.1/x.png)"
+    at = app(FOUNDER)
+    at.text_input(key=f"name_{SLUG}").input(typed)
+    at.button(key=f"FormSubmitter:profile_{SLUG}-Save the profile").click().run()
+    assert at.subheader[0].value == escape_markdown(typed)
+    assert plain(at.subheader[0].value) == typed

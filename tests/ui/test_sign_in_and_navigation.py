@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from incubator.demo import DEMO_PASSWORD
-from tests.ui.conftest import APP, COORDINATOR, FOUNDER, MENTOR
+from tests.ui.conftest import APP, COORDINATOR, FOUNDER, MENTOR, plain
 
 
 def _sign_in(at: AppTest, email: str, password: str) -> AppTest:
@@ -31,7 +31,7 @@ def test_sign_in_page_shows_the_demo_accounts_while_they_exist(app):
 def test_wrong_password_shows_one_message_and_keeps_the_email(app):
     at = _sign_in(app(), FOUNDER, "not the password")
     assert not at.exception
-    assert "do not match an active account" in at.error[0].value
+    assert "do not match an active account" in plain(at.error[0].value)
     assert at.text_input(key="sign_in_email").value == FOUNDER
     assert at.title[0].value == "Welcome to the incubator"
 
@@ -64,12 +64,14 @@ def test_each_role_reaches_its_pages_and_no_others(app, email, home, allowed, re
         direct = AppTest.from_file(str(APP).replace("app.py", page), default_timeout=30)
         direct.session_state["_sign_in_token"] = at.session_state["_sign_in_token"]
         direct.run()
-        assert [error.value for error in direct.error] == ["Your account does not give access to this page."], page
+        assert [plain(error.value) for error in direct.error] == ["Your account does not give access to this page."], (
+            page
+        )
 
 
 def test_a_page_opened_without_signing_in_asks_to_sign_in(demo_db):
     at = AppTest.from_file(APP.replace("app.py", "pages/startup.py"), default_timeout=30).run()
-    assert [warning.value for warning in at.warning] == ["Please sign in first."]
+    assert [plain(warning.value) for warning in at.warning] == ["Please sign in first."]
 
 
 def test_sign_out_returns_to_the_sign_in_page_and_the_token_stops_working(app):
@@ -98,4 +100,4 @@ def test_single_sign_on_with_an_unknown_email_is_refused_clearly(app):
     at.user = {"is_logged_in": True, "email": "stranger@example.org"}
     at.run()
     assert not at.exception
-    assert "no active account uses the email stranger@example.org" in at.error[0].value
+    assert "no active account uses the email stranger@example.org" in plain(at.error[0].value)
