@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from incubator.actors import Actor
 from incubator.models import AuditEntry
@@ -31,4 +31,5 @@ def record_change(
 def list_audit_entries(session: Session, actor: Actor, limit: int = 100) -> list[AuditEntry]:
     """Return the newest audit entries first; coordinators only."""
     require_coordinator(actor)
-    return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+    query = select(AuditEntry).options(selectinload(AuditEntry.actor)).order_by(AuditEntry.id.desc()).limit(limit)
+    return list(session.scalars(query))

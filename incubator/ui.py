@@ -82,6 +82,8 @@ def sign_out() -> None:
     """Revoke this browser's sign-in session and clear its cookie."""
     with database().write() as session:
         authentication.end_sign_in_session(session, _token())
+    if single_sign_on_configured() and st.user.is_logged_in:
+        st.logout()  # or the provider's sign-in would sign this browser straight back in
     for key in list(st.session_state):
         del st.session_state[key]
     st.session_state[_TOKEN_KEY] = None

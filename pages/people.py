@@ -4,6 +4,7 @@ import streamlit as st
 
 from incubator import ui
 from incubator.accounts import create_user, list_users, set_user_active, set_user_password
+from incubator.audit import list_audit_entries
 from incubator.i18n import _
 from incubator.labels import role_label
 from incubator.models import Role
@@ -14,6 +15,7 @@ ui.show_flash()
 
 with ui.database().read() as session:
     users = list_users(session, actor)
+    activity = list_audit_entries(session, actor, limit=200)
 
 st.dataframe(
     [
@@ -69,3 +71,19 @@ with right, st.form("manage_account"):
             ui.flash(_("The account is updated."))
             ui.forget_widgets("manage_account_password")
             st.rerun()
+
+with st.expander(_("Recent activity"), icon=":material/history:"):
+    st.dataframe(
+        [
+            {
+                _("When"): entry.at.strftime("%Y-%m-%d %H:%M"),
+                _("Who"): entry.actor.display_name if entry.actor else _("command line or system"),
+                _("Action"): entry.action,
+                _("Record"): f"{entry.record_type} {entry.record_key}",
+                _("Details"): entry.details,
+            }
+            for entry in activity
+        ],
+        hide_index=True,
+        width="stretch",
+    )

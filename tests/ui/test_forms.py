@@ -121,3 +121,15 @@ def test_markdown_typed_into_a_name_is_shown_as_typed(app, demo_db):
     at.button(key=f"FormSubmitter:profile_{SLUG}-Save the profile").click().run()
     assert at.subheader[0].value == escape_markdown(typed)
     assert plain(at.subheader[0].value) == typed
+
+
+def test_coordinator_sees_who_did_what_in_the_recent_activity(app):
+    at = app(COORDINATOR)
+    at.switch_page("pages/people.py").run()
+    at.text_input(key="new_account_name").input("Sara Haddad")
+    at.text_input(key="new_account_email").input("sara@example.org")
+    at.text_input(key="new_account_password").input("a long first password")
+    at.button(key="FormSubmitter:new_account-Create the account").click().run()
+    activity = at.dataframe[1].value
+    newest = activity.iloc[0]
+    assert (newest["Who"], newest["Action"], newest["Record"]) == ("Nadia El Amrani", "create", "user sara@example.org")
