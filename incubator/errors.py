@@ -4,9 +4,11 @@
     ├── NotFound                the record asked for does not exist
     ├── PermissionDenied        the acting user may not see or change this
     ├── ValidationFailed        input breaks a rule; `field` names where
-    │   └── BundleInvalid       a bundle breaks the schema or the database; `path` is a JSON path
+    │   ├── BundleInvalid       a bundle breaks the schema or the database; `path` is a JSON path
+    │   └── TemplateInvalid     a data file in templates/ is malformed; the message names file and entry
     ├── SignInFailed            the email and password do not open an active account
-    └── StaleEdit               someone saved a newer version since the form was read
+    ├── StaleEdit               someone saved a newer version since the form was read; `current` is it
+    └── NothingChanged          a save would store exactly what is already stored
 
 Pages and the command line catch these and show `str(error)`; nothing else is caught to be hidden.
 """
@@ -42,9 +44,21 @@ class BundleInvalid(ValidationFailed):
         self.path = path
 
 
+class TemplateInvalid(ValidationFailed):
+    """A data file in `templates/` is malformed; the message names the file and the entry."""
+
+
 class SignInFailed(IncubatorError):
     """The email and password do not open an active, unlocked account."""
 
 
 class StaleEdit(IncubatorError):
-    """Someone saved a newer version since the form was read."""
+    """Someone saved a newer version since the form was read; `current` holds that version."""
+
+    def __init__(self, message: str, current: object = None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class NothingChanged(IncubatorError):
+    """A save would store exactly what is already stored."""

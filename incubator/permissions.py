@@ -44,6 +44,17 @@ def can_edit_startup_profile(session: Session, actor: Actor, startup: Startup) -
     return actor.is_coordinator or is_founder_of(session, actor, startup)
 
 
+def can_edit_startup_work(session: Session, actor: Actor, startup: Startup) -> bool:
+    """Only a startup's own founders write its idea and canvas; mentors and coordinators read them."""
+    return is_founder_of(session, actor, startup)
+
+
+def require_edit_startup_work(session: Session, actor: Actor, startup: Startup) -> None:
+    """Raise PermissionDenied unless `actor` is a founder of `startup`."""
+    if not can_edit_startup_work(session, actor, startup):
+        raise PermissionDenied(_("Only the startup's founders can change this."))
+
+
 def require_view_startup(session: Session, actor: Actor, startup: Startup) -> None:
     """Raise PermissionDenied unless `actor` may see `startup`."""
     if not can_view_startup(session, actor, startup):

@@ -98,9 +98,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_sign_in_sessions_token_hash")),
     )
     with op.batch_alter_table("sign_in_sessions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_sign_in_sessions_user_id"), ["user_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_sign_in_sessions_user_id"), ["user_id"], unique=False)
 
     op.create_table(
         "startups",
@@ -139,9 +137,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("slug", name=op.f("uq_startups_slug")),
     )
     with op.batch_alter_table("startups", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_startups_cohort_id"), ["cohort_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_startups_cohort_id"), ["cohort_id"], unique=False)
 
     op.create_table(
         "founder_memberships",
@@ -159,14 +155,10 @@ def upgrade() -> None:
             name=op.f("fk_founder_memberships_user_id_users"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint(
-            "startup_id", "user_id", name=op.f("pk_founder_memberships")
-        ),
+        sa.PrimaryKeyConstraint("startup_id", "user_id", name=op.f("pk_founder_memberships")),
     )
     with op.batch_alter_table("founder_memberships", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_founder_memberships_user_id"), ["user_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_founder_memberships_user_id"), ["user_id"], unique=False)
 
     op.create_table(
         "mentor_assignments",
@@ -185,14 +177,10 @@ def upgrade() -> None:
             name=op.f("fk_mentor_assignments_user_id_users"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint(
-            "startup_id", "user_id", name=op.f("pk_mentor_assignments")
-        ),
+        sa.PrimaryKeyConstraint("startup_id", "user_id", name=op.f("pk_mentor_assignments")),
     )
     with op.batch_alter_table("mentor_assignments", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_mentor_assignments_user_id"), ["user_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_mentor_assignments_user_id"), ["user_id"], unique=False)
 
 
 def downgrade() -> None:
