@@ -19,7 +19,7 @@ def record_change(
     """Add an audit entry to the caller's transaction; `actor` None means the command line or the system."""
     session.add(
         AuditEntry(
-            actor_id=actor.id if actor else None,
+            actor_id=actor.id if actor and not actor.is_command_line else None,
             action=action,
             record_type=record_type,
             record_key=record_key,

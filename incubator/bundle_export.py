@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from incubator.actors import Actor
-from incubator.models import Cohort, Startup, User, utc_now
+from incubator.models import IDEA_FIELDS, CanvasVersion, Cohort, Idea, Startup, User, utc_now
 from incubator.permissions import require_coordinator
 
 
@@ -23,7 +23,7 @@ def _cohort(cohort: Cohort) -> dict[str, Any]:
     return item
 
 
-def _startup(startup: Startup) -> dict[str, Any]:
+def _startup(startup: Startup, idea: Idea | None, canvas: CanvasVersion | None) -> dict[str, Any]:
     item: dict[str, Any] = {"slug": startup.slug, "name": startup.name}
     for key in ("tagline",):
         if getattr(startup, key):
@@ -39,6 +39,10 @@ def _startup(startup: Startup) -> dict[str, Any]:
             item[key] = getattr(startup, key)
     item["founders"] = [founder.email for founder in startup.founders]
     item["mentors"] = [mentor.email for mentor in startup.mentors]
+    if idea is not None and any(getattr(idea, field) for field in IDEA_FIELDS):
+        item["idea"] = {field: getattr(idea, field) for field in IDEA_FIELDS if getattr(idea, field)}
+    if canvas is not None:
+        item["canvas"] = {field: text for field, text in canvas.boxes().items() if text}
     return item
 
 
@@ -53,13 +57,22 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
         .options(selectinload(Startup.founders), selectinload(Startup.mentors), selectinload(Startup.cohort))
         .order_by(Startup.slug)
     )
+    ideas = {idea.startup_id: idea for idea in session.scalars(select(Idea))}
+    canvases = {
+        version.startup_id: version
+        for version in session.scalars(
+            select(CanvasVersion)
+            .join(Startup, CanvasVersion.startup_id == Startup.id)
+            .where(CanvasVersion.number == Startup.canvas_version)
+        )
+    }
     return {
         "format": "incubator-bundle",
         "version": 1,
         "exported_at": (now or utc_now()).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "cohorts": [_cohort(cohort) for cohort in cohorts],
         "users": [{"email": user.email, "name": user.display_name, "role": user.role.value} for user in users],
-        "startups": [_startup(startup) for startup in startups],
+        "startups": [_startup(startup, ideas.get(startup.id), canvases.get(startup.id)) for startup in startups],
     }
 
 

@@ -18,14 +18,15 @@ from sqlalchemy.orm import Session, selectinload
 from incubator.actors import Actor
 from incubator.audit import record_change
 from incubator.bundle_schema import check_against_schema
+from incubator.canvases import store_canvas_version
 from incubator.errors import BundleInvalid
 from incubator.fields import EMAIL_PATTERN, has_control_characters
 from incubator.i18n import _
-from incubator.models import Cohort, Role, Stage, Startup, User
+from incubator.models import CANVAS_FIELDS, IDEA_FIELDS, CanvasVersion, Cohort, Idea, Role, Stage, Startup, User
 from incubator.permissions import require_coordinator
 
 # Parts of the format that later issues will store; until then they are checked and reported, not kept.
-NOT_STORED_YET_STARTUP_PARTS = ("idea", "canvas", "deck", "milestones", "metrics", "ask")
+NOT_STORED_YET_STARTUP_PARTS = ("deck", "milestones", "metrics", "ask")
 NOT_STORED_YET_TOP_PARTS = ("events", "scores", "feedback")
 
 
@@ -228,9 +229,34 @@ def _import_startups(session: Session, startups: list[dict[str, Any]], report: I
                     setattr(startup, part, [users[email] for email in wanted])
                     changed = True
         _count(report, "startups", created, changed)
+        _import_idea_and_canvas(session, item, startup, report)
         report.not_stored_yet.extend(
             f"$.startups[{startups.index(item)}].{part}" for part in NOT_STORED_YET_STARTUP_PARTS if item.get(part)
         )
+
+
+def _import_idea_and_canvas(session: Session, item: dict[str, Any], startup: Startup, report: ImportReport) -> None:
+    session.flush()
+    if "idea" in item:
+        idea = session.get(Idea, startup.id)
+        created = idea is None
+        if idea is None:
+            idea = Idea(startup_id=startup.id)
+            session.add(idea)
+        values = {field: item["idea"].get(field, "") for field in IDEA_FIELDS}
+        _count(report, "ideas", created, _apply(idea, values) and not created)
+    if "canvas" in item:
+        boxes = {field: item["canvas"].get(field, "") for field in CANVAS_FIELDS}
+        newest = session.scalar(
+            select(CanvasVersion).where(
+                CanvasVersion.startup_id == startup.id, CanvasVersion.number == startup.canvas_version
+            )
+        )
+        if newest is not None and newest.boxes() == boxes:
+            report.unchanged["canvases"] += 1
+            return
+        store_canvas_version(session, startup, boxes, startup.canvas_version, _("Imported from a bundle"), None)
+        _count(report, "canvases", newest is None, True)
 
 
 def import_bundle(session: Session, actor: Actor | None, document: dict[str, Any]) -> ImportReport:

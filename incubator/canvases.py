@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from incubator.actors import Actor
 from incubator.audit import record_change
@@ -136,6 +137,15 @@ def save_canvas(
     newest = _version(session, startup.id, startup.canvas_version) if startup.canvas_version else None
     if newest is not None and newest.number == seen_version and newest.boxes() == boxes and not clean_note:
         raise NothingChanged(_("Nothing has changed since version {number}.").format(number=newest.number))
+    version = store_canvas_version(session, startup, boxes, seen_version, clean_note, actor.id)
+    record_change(session, actor, "save", "canvas", slug, version=version.number)
+    return version
+
+
+def store_canvas_version(
+    session: Session, startup: Startup, boxes: dict[str, str], seen_version: int, note: str, author_id: int | None
+) -> CanvasVersion:
+    """Store checked text as version `seen_version + 1`, or raise StaleEdit if that is not the next number."""
     claimed = session.execute(
         update(Startup)
         .where(Startup.id == startup.id, Startup.canvas_version == seen_version)
@@ -147,12 +157,10 @@ def save_canvas(
         stored = _version(session, startup.id, newest_number)
         current = CanvasSnapshot.of(stored) if stored else None
         raise StaleEdit(_stale_message(current), current=current)
-    version = CanvasVersion(
-        startup_id=startup.id, number=seen_version + 1, note=clean_note, created_by_id=actor.id, **boxes
-    )
+    set_committed_value(startup, "canvas_version", seen_version + 1)  # what the database holds now
+    version = CanvasVersion(startup_id=startup.id, number=seen_version + 1, note=note, created_by_id=author_id, **boxes)
     session.add(version)
     session.flush()
-    record_change(session, actor, "save", "canvas", slug, version=version.number)
     return version
 
 

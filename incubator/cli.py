@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from incubator.accounts import create_user
+from incubator.actors import Actor
 from incubator.bundle_export import bundle_to_json, export_bundle
 from incubator.bundle_import import import_bundle
 from incubator.bundle_schema import parse_bundle
@@ -62,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export everything as a bundle", parents=[common])
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+
+    canvas = commands.add_parser("canvas", help="a startup's lean canvas as a landscape A4 PDF", parents=[common])
+    canvas.add_argument("slug", metavar="SLUG")
+    canvas.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
+    canvas.add_argument("--version", type=int, metavar="N", help="an older version (default: the newest)")
     return parser
 
 
@@ -131,13 +137,35 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _canvas(args: argparse.Namespace) -> int:
+    # Imported here: only this command needs reportlab.
+    from incubator.canvas_export import canvas_print
+    from incubator.canvas_pdf import build_canvas_pdf
+
+    database = _open_database(args)
+    with database.read() as session:
+        document = canvas_print(session, Actor.command_line(), args.slug, args.version)
+    _write_file(args.out, build_canvas_pdf(document))
+    print(_("Wrote version {version} of the canvas of {slug} to {file}.").format(
+        version=document.version, slug=args.slug, file=args.out
+    ))  # fmt: skip
+    return EXIT_OK
+
+
+def _write_file(path: str, content: bytes) -> None:
+    try:
+        Path(path).write_bytes(content)
+    except OSError as error:
+        raise ValidationFailed(_("Cannot write {file}: {reason}").format(file=path, reason=error.strerror)) from None
+
+
 def _db_upgrade(args: argparse.Namespace) -> int:
     _open_database(args)
     print(_("The database schema is up to date."))
     return EXIT_OK
 
 
-_HANDLERS = {"demo": _demo, "import": _import, "export": _export}
+_HANDLERS = {"demo": _demo, "import": _import, "export": _export, "canvas": _canvas}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from incubator.bundle_export import export_bundle
 from incubator.bundle_import import import_bundle
 from incubator.bundle_schema import SCHEMA_PATH, check_against_schema, parse_bundle
 from incubator.errors import BundleInvalid
-from incubator.models import AuditEntry, Base, Cohort, Role, Startup, User
+from incubator.models import AuditEntry, Base, CanvasVersion, Cohort, Role, Startup, User
 from tests.factories import make_user
 
 SHARED_FORMATS = Path(__file__).resolve().parents[3] / "shared" / "formats"
@@ -24,7 +24,7 @@ def _counts(db) -> dict[str, int]:
     with db.read() as session:
         return {
             model.__tablename__: session.scalar(select(func.count()).select_from(model))
-            for model in (Cohort, User, Startup, AuditEntry)
+            for model in (Cohort, User, Startup, AuditEntry, CanvasVersion)
         }
 
 
@@ -35,7 +35,7 @@ def test_our_schema_copy_is_the_shared_contract():
 def test_example_bundle_imports_with_its_people_and_teams(db):
     with db.write() as session:
         report = import_bundle(session, None, EXAMPLE)
-    assert report.created == {"cohorts": 1, "users": 3, "startups": 1}
+    assert report.created == {"cohorts": 1, "users": 3, "startups": 1, "ideas": 1, "canvases": 1}
     with db.read() as session:
         startup = session.scalar(select(Startup).where(Startup.slug == "repair-cafe-online"))
         assert startup.name == "Repair Café Online"
@@ -43,6 +43,22 @@ def test_example_bundle_imports_with_its_people_and_teams(db):
         assert [founder.email for founder in startup.founders] == ["yasmine@example.org"]
         assert [mentor.email for mentor in startup.mentors] == ["mentor@example.org"]
         assert session.scalar(select(User.password_hash).where(User.email == "mentor@example.org")) is None
+        exported = export_bundle(session, None)["startups"][0]
+    assert exported["idea"] == EXAMPLE["startups"][0]["idea"]
+    assert exported["canvas"] == EXAMPLE["startups"][0]["canvas"]
+
+
+def test_a_changed_canvas_in_a_bundle_becomes_a_new_version(db):
+    with db.write() as session:
+        import_bundle(session, None, EXAMPLE)
+    changed = _bundle_with(lambda b: b["startups"][0]["canvas"].update(channels="Word of mouth"))
+    with db.write() as session:
+        report = import_bundle(session, None, changed)
+    assert report.updated["canvases"] == 1
+    with db.read() as session:
+        versions = session.scalars(select(CanvasVersion).order_by(CanvasVersion.number)).all()
+        assert [(v.number, v.channels) for v in versions][-1] == (2, "Word of mouth")
+        assert versions[-1].note == "Imported from a bundle"
 
 
 def test_importing_the_same_bundle_twice_changes_nothing_the_second_time(db):

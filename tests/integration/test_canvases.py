@@ -9,7 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from incubator.actors import Actor
-from incubator.canvas_comments import add_canvas_comment, count_open_comments, list_canvas_comments, resolve_canvas_comment
+from incubator.canvas_comments import (
+    add_canvas_comment,
+    count_open_comments,
+    list_canvas_comments,
+    resolve_canvas_comment,
+)
 from incubator.canvases import (
     canvas_for_editing,
     get_canvas_version,
@@ -43,7 +48,9 @@ def team(db) -> Team:
         coordinator = make_user(session, Role.COORDINATOR)
         make_startup(session, slug="ours", founders=[founder, cofounder], mentors=[mentor])
         make_startup(session, slug="theirs", founders=[other_founder], mentors=[other_mentor])
-        return Team(*(Actor.of(user) for user in (founder, cofounder, mentor, other_mentor, other_founder, coordinator)))
+        return Team(
+            *(Actor.of(user) for user in (founder, cofounder, mentor, other_mentor, other_founder, coordinator))
+        )
 
 
 def _canvas(**fields: str) -> dict[str, str]:

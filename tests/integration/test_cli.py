@@ -129,3 +129,17 @@ def test_every_subcommand_is_documented_in_the_readme():
     documented = set(re.findall(r"python -m incubator (?:--db \S+ )?([a-z]+(?: [a-z]+)?)", readme))
     missing = {command for command in _subcommands(build_parser()) if command not in documented}
     assert missing == set()
+
+
+def test_canvas_writes_the_newest_canvas_as_a_one_page_pdf(capsys, db_url, tmp_path):
+    from pypdf import PdfReader
+
+    _run(capsys, "--db", db_url, "import", str(EXAMPLE))
+    out_file = tmp_path / "canvas.pdf"
+    status, out, _err = _run(capsys, "--db", db_url, "canvas", "repair-cafe-online", "--out", str(out_file))
+    assert status == EXIT_OK and "version 1" in out
+    reader = PdfReader(out_file)
+    assert len(reader.pages) == 1
+    assert "Doctolib for repair cafés." in reader.pages[0].extract_text()
+    status, _out, err = _run(capsys, "--db", db_url, "canvas", "no-such-startup", "--out", str(out_file))
+    assert status == EXIT_BAD_INPUT and "no-such-startup" in err
