@@ -94,7 +94,7 @@ def test_the_shipped_templates_cover_every_field_once():
     ]  # fmt: skip
     assert template.field_title("early_adopters") == "Early adopters"
     assert "CC BY-SA 3.0" in template.credit
-    assert [question.field for question in idea_questions()][0] == "problem"
+    assert idea_questions()[0].field == "problem"
 
 
 def _template_data() -> dict:
