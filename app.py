@@ -14,38 +14,19 @@ ui.apply_language(actor)
 
 
 def _pages_for(role: Role) -> list[st.Page]:
+    idea = st.Page("pages/idea.py", title=_("Idea"), icon=":material/emoji_objects:", url_path="idea")
+    canvas = st.Page("pages/canvas.py", title=_("Lean canvas"), icon=":material/dashboard:", url_path="canvas")
     account = st.Page("pages/account.py", title=_("My account"), icon=":material/person:", url_path="account")
+    profile_title = _("My startup") if role is Role.FOUNDER else _("Startup profile")
+    profile = st.Page("pages/startup.py", title=profile_title, icon=":material/rocket_launch:", url_path="startup")
     if role is Role.FOUNDER:
-        return [
-            st.Page(
-                "pages/startup.py",
-                title=_("My startup"),
-                icon=":material/rocket_launch:",
-                url_path="startup",
-                default=True,
-            ),
-            account,
-        ]
+        return [profile, idea, canvas, account]
     if role is Role.MENTOR:
-        return [
-            st.Page(
-                "pages/my_startups.py",
-                title=_("My startups"),
-                icon=":material/groups:",
-                url_path="my-startups",
-                default=True,
-            ),
-            st.Page(
-                "pages/startup.py", title=_("Startup profile"), icon=":material/rocket_launch:", url_path="startup"
-            ),
-            account,
-        ]
-    return [
-        st.Page("pages/cohorts.py", title=_("Cohorts"), icon=":material/school:", url_path="cohorts", default=True),
-        st.Page("pages/people.py", title=_("People"), icon=":material/badge:", url_path="people"),
-        st.Page("pages/startup.py", title=_("Startups"), icon=":material/rocket_launch:", url_path="startup"),
-        account,
-    ]
+        home = st.Page("pages/my_startups.py", title=_("My startups"), icon=":material/groups:", url_path="my-startups")
+        return [home, profile, idea, canvas, account]
+    cohorts = st.Page("pages/cohorts.py", title=_("Cohorts"), icon=":material/school:", url_path="cohorts")
+    people = st.Page("pages/people.py", title=_("People"), icon=":material/badge:", url_path="people")
+    return [cohorts, people, profile, idea, canvas, account]
 
 
 if actor is None:

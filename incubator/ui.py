@@ -9,8 +9,9 @@ revoked or expired session, or a deactivated account, is signed out at once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -21,11 +22,14 @@ from incubator.config import database_url, uses_embedded_default
 from incubator.db import Database
 from incubator.demo import database_is_empty, load_demo
 from incubator.errors import IncubatorError, PermissionDenied, ValidationFailed
-from incubator.i18n import _, best_language, set_language
+from incubator.i18n import _, best_language, current_language, set_language
+from incubator.i18n import language as i18n_language
 from incubator.markup import escape_markdown
 from incubator.migrations import upgrade_database
 from incubator.models import Role
+from incubator.startups import list_visible_startups
 
+T = TypeVar("T")
 SESSION_COOKIE = "incubator_session"
 _TOKEN_KEY = "_sign_in_token"
 _COOKIE_TODO_KEY = "_cookie_to_write"
@@ -191,3 +195,64 @@ def forget_widgets(*keys: str) -> None:
     """Clear the given widgets, so a form that was saved starts empty on the next run."""
     for key in keys:
         st.session_state.pop(key, None)
+
+
+def choose_startup(actor: Actor) -> str:
+    """Let the actor pick one of the startups they may see (remembered in the URL); stop the page if there is none."""
+    with database().read() as session:
+        visible = {startup.slug: startup.name for startup in list_visible_startups(session, actor)}
+    if not visible:
+        st.info(
+            _("You are not on a startup's team yet. A coordinator adds you to your startup.")
+            if actor.role is Role.FOUNDER
+            else _("No startup is assigned to you yet.")
+        )
+        st.stop()
+    wanted = st.query_params.get("startup")
+    if len(visible) == 1:
+        slug = next(iter(visible))
+    else:
+        index = list(visible).index(wanted) if wanted in visible else 0
+        options = list(visible)
+        chosen = st.selectbox(
+            _("Startup"), options, index=index, format_func=lambda option: visible[option], key="startup_slug"
+        )
+        slug = str(chosen)
+    st.query_params["startup"] = slug
+    return slug
+
+
+def in_current_language(build: Callable[[], T]) -> Callable[[], T]:
+    """Wrap a deferred job (such as a download's data) so it runs in this run's language, on any thread."""
+    language = current_language()
+
+    def run() -> T:
+        with i18n_language(language):
+            return build()
+
+    return run
+
+
+_GUARD_SCRIPT = """<script>(function(){
+  if (!window.__incubatorGuard) {
+    window.__incubatorGuard = true;
+    document.addEventListener('input', function (event) {
+      if (event.target && event.target.matches('textarea, input[type=text]')) { window.__incubatorTyping = true; }
+    }, true);
+    window.addEventListener('beforeunload', function (event) {
+      if (window.__incubatorUnsaved || window.__incubatorTyping) { event.preventDefault(); event.returnValue = ''; }
+    });
+  }
+  window.__incubatorUnsaved = UNSAVED; window.__incubatorTyping = false; /* run RUN */
+})();</script>"""
+
+
+def guard_unsaved_changes(unsaved: bool) -> None:
+    """Make the browser ask before a reload or close discards edits this run has not saved.
+
+    Text typed since the last run counts too (the script listens for typing); each run then says
+    whether the server holds unsaved edits. The run number makes each run's script new, so it runs.
+    """
+    run = st.session_state["_guard_run"] = st.session_state.get("_guard_run", 0) + 1
+    script = _GUARD_SCRIPT.replace("UNSAVED", "true" if unsaved else "false").replace("RUN", str(run))
+    st.html(script, unsafe_allow_javascript=True, width=1)

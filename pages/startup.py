@@ -15,7 +15,6 @@ from incubator.startups import (
     add_founder,
     assign_mentor,
     get_startup,
-    list_visible_startups,
     remove_founder,
     unassign_mentor,
     update_startup_profile,
@@ -25,22 +24,7 @@ actor = ui.require_actor()
 st.title(_("My startup") if actor.role is Role.FOUNDER else _("Startup profile"))
 ui.show_flash()
 
-with ui.database().read() as session:
-    visible = [(startup.slug, startup.name) for startup in list_visible_startups(session, actor)]
-
-if not visible:
-    st.info(
-        _("You are not on a startup's team yet. A coordinator adds you to your startup.")
-        if actor.role is Role.FOUNDER
-        else _("No startup is assigned to you yet.")
-    )
-    st.stop()
-
-names = dict(visible)
-wanted = st.query_params.get("startup")
-index = list(names).index(wanted) if wanted in names else 0
-slug = st.selectbox(_("Startup"), list(names), index=index, format_func=names.get, key="startup_slug")
-st.query_params["startup"] = slug
+slug = ui.choose_startup(actor)
 
 try:
     with ui.database().read() as session:
