@@ -51,6 +51,11 @@ def drafts() -> dict[str, str]:
     return {field: st.session_state.get(draft_key(field), "") for field in CANVAS_FIELDS}
 
 
+def load_on_next_run(fields: dict[str, str], version: int) -> None:
+    """Ask the next run to put this text in the boxes (a box cannot change once drawn in this run)."""
+    st.session_state[f"{KEY}::load"] = (dict(fields), version)
+
+
 def load_into_form(fields: dict[str, str], version: int) -> None:
     for field in CANVAS_FIELDS:
         st.session_state[draft_key(field)] = fields.get(field, "")
@@ -153,7 +158,7 @@ def save(fields: dict[str, str], note: str) -> None:
         st.session_state[f"{KEY}::conflict"] = error.current
         # The founder has now been shown the newer version: the next save may go on top of it.
         st.session_state[f"{KEY}::seen"] = error.current.number if error.current else seen
-        return
+        st.rerun()  # the comparison is drawn above the save button
     except NothingChanged as error:
         st.info(str(error), icon=":material/info:")
         return
@@ -191,7 +196,7 @@ def show_conflict(theirs: CanvasSnapshot, mine: dict[str, str]) -> None:
             right.caption(title)
             right.html(diff_html(change.pieces, show="new"))
     if st.button(_("Use their version instead of mine"), key=f"{KEY}::take_theirs"):
-        load_into_form(theirs.fields, theirs.number)
+        load_on_next_run(theirs.fields, theirs.number)
         st.session_state.pop(f"{KEY}::conflict", None)
         st.rerun()
 
@@ -201,6 +206,8 @@ canvas_tab, history_tab = st.tabs([_("Canvas"), _("History and comparison")])
 with canvas_tab:
     main_fields = [box.field for box in template.boxes]
     if may_edit:
+        if f"{KEY}::load" in st.session_state:
+            load_into_form(*st.session_state.pop(f"{KEY}::load"))
         if f"{KEY}::seen" not in st.session_state:
             load_into_form(editing.fields, editing.version)
         unsaved = drafts() != st.session_state[f"{KEY}::base"]
@@ -307,8 +314,11 @@ with history_tab:
         )
         numbers = [version.number for version in versions]
         left, right = st.columns(2)
-        older = left.selectbox(_("Compare version"), numbers, index=min(1, len(numbers) - 1), key=f"{KEY}::older")
-        newer = right.selectbox(_("with version"), numbers, index=0, key=f"{KEY}::newer")
+        # Keyed by the newest number, so a new save compares the two newest versions again.
+        older = left.selectbox(
+            _("Compare version"), numbers, index=min(1, len(numbers) - 1), key=f"{KEY}::older::{numbers[0]}"
+        )
+        newer = right.selectbox(_("with version"), numbers, index=0, key=f"{KEY}::newer::{numbers[0]}")
         changes = compare_canvases(by_number[older].fields, by_number[newer].fields)
         unchanged = [template.field_title(change.field) for change in changes if not change.changed]
         for change in (change for change in changes if change.changed):
@@ -338,7 +348,7 @@ with history_tab:
                 except IncubatorError as error:
                     ui.show_error(error)
                 else:
-                    load_into_form(restored_fields, restored_number)
+                    load_on_next_run(restored_fields, restored_number)
                     ui.flash(
                         _("Version {old} is restored as version {new}.").format(old=to_restore, new=restored_number)
                     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -87,12 +88,27 @@ def running_app(database_url: str) -> Iterator[str]:
         server.wait(timeout=10)
 
 
+NEW_FOUNDER, NEW_FOUNDER_PASSWORD = "newbie@example.org", "a first password"
+
+
 def demo_database_url(folder: Path) -> str:
-    """Make a SQLite database with the demo cohort in `folder` and return its URL."""
+    """Make a SQLite database in `folder` with the demo cohort, plus a new founder whose startup has no canvas yet."""
     database_url = f"sqlite:///{folder / 'e2e.sqlite3'}"
+    cli = [sys.executable, "-m", "incubator", "--db", database_url]
+    subprocess.run([*cli, "demo"], cwd=ROOT, check=True, capture_output=True)
     subprocess.run(
-        [sys.executable, "-m", "incubator", "--db", database_url, "demo"], cwd=ROOT, check=True, capture_output=True
-    )
+        [*cli, "user", "add", "--email", NEW_FOUNDER, "--name", "Nour Haddad", "--role", "founder"],
+        cwd=ROOT, check=True, capture_output=True, input=f"{NEW_FOUNDER_PASSWORD}\n", text=True,
+    )  # fmt: skip
+    bundle = folder / "new-startup.json"
+    bundle.write_text(
+        json.dumps(
+            {"format": "incubator-bundle", "version": 1,
+             "startups": [{"slug": "kitchen-share", "name": "Kitchen Share", "founders": [NEW_FOUNDER]}]}
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    subprocess.run([*cli, "import", str(bundle)], cwd=ROOT, check=True, capture_output=True)
     return database_url
 
 
