@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -66,7 +67,7 @@ def test_founder_goes_from_idea_to_canvas_saves_twice_and_compares(page: Page, a
         page.get_by_role("button", name="Download the canvas as PDF").click()
     download = download_info.value
     assert download.suggested_filename == "kitchen-share-lean-canvas-v2.pdf"
-    reader = PdfReader(io.BytesIO(open(download.path(), "rb").read()))
+    reader = PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
     assert len(reader.pages) == 1 and "Children helped per week" in reader.pages[0].extract_text()
 
 

@@ -115,7 +115,8 @@ def test_mentor_reads_the_canvas_and_comments_and_the_founder_sees_it(app, demo_
     assert plain(mentor.success[0].value).startswith("Your comment is added")
     founder = _open(app(FOUNDER), "pages/canvas.py")
     assert "Which of these moves first? Pick one." in [text.value for text in founder.text]
-    founder.button(key=[button.key for button in founder.button if button.key.startswith("resolve_")][0]).click().run()
+    resolve = next(button for button in founder.button if button.key.startswith("resolve_"))
+    resolve.click().run()
     assert not founder.exception
     assert not [button for button in founder.button if button.key.startswith("resolve_")]
 
