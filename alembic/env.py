@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+
 from incubator.config import database_url
 from incubator.db import make_engine
 from incubator.models import Base

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from alembic import command
 from incubator.config import PROJECT_ROOT
 from incubator.db import Database
 
 ALEMBIC_DIR = PROJECT_ROOT / "alembic"
 
 
-def _alembic_config() -> Config:
+def alembic_config() -> Config:
+    """Return the Alembic configuration pointing at our migration scripts."""
     config = Config()
     config.set_main_option("script_location", str(ALEMBIC_DIR))
     return config
@@ -21,7 +22,7 @@ def _alembic_config() -> Config:
 
 def upgrade_database(database: Database) -> None:
     """Bring the schema up to the newest migration, keeping every row."""
-    config = _alembic_config()
+    config = alembic_config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
@@ -29,7 +30,7 @@ def upgrade_database(database: Database) -> None:
 
 def head_revision() -> str | None:
     """Return the newest migration's revision id."""
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(database: Database) -> str | None:

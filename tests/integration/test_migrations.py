@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from incubator.db import Database
-from incubator.migrations import current_revision, head_revision, upgrade_database
+from incubator.migrations import alembic_config, current_revision, head_revision, upgrade_database
 from incubator.models import Base, User
 from tests.factories import make_user
 
@@ -36,3 +37,21 @@ def test_an_empty_file_is_created_and_migrated(tmp_path):
     upgrade_database(database)
     assert current_revision(database) == head_revision()
     database.dispose()
+
+
+def test_upgrading_from_the_first_schema_keeps_startups_and_gives_them_no_canvas_yet(db):
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    with db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO startups (slug, name, tagline, sector, stage, website, contact_email,"
+                " created_at, updated_at) VALUES ('kept', 'Kept', '', '', 'idea', '', '', :now, :now)"
+            ),
+            {"now": "2026-01-01 00:00:00"},
+        )
+    upgrade_database(db)
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT slug, canvas_version FROM startups")).all() == [("kept", 0)]
