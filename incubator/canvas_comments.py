@@ -56,6 +56,20 @@ def list_canvas_comments(session: Session, actor: Actor, slug: str, version_numb
     return list(session.scalars(query))
 
 
+def list_all_canvas_comments(session: Session, actor: Actor, slug: str) -> list[tuple[int, CanvasComment]]:
+    """Return every comment on every version as (version number, comment), newest first."""
+    startup = get_startup(session, actor, slug)
+    _require_in_conversation(session, actor, startup)
+    rows = session.execute(
+        select(CanvasVersion.number, CanvasComment)
+        .join(CanvasComment, CanvasComment.version_id == CanvasVersion.id)
+        .where(CanvasVersion.startup_id == startup.id)
+        .options(selectinload(CanvasComment.author))
+        .order_by(CanvasComment.id.desc())
+    )
+    return [(number, comment) for number, comment in rows]
+
+
 def count_open_comments(session: Session, actor: Actor, slug: str) -> dict[int, int]:
     """Return, per version number, how many comments are not resolved yet."""
     startup = get_startup(session, actor, slug)

@@ -4,7 +4,12 @@ may see it compares versions and downloads the PDF."""
 import streamlit as st
 
 from incubator import ui
-from incubator.canvas_comments import add_canvas_comment, list_canvas_comments, resolve_canvas_comment
+from incubator.canvas_comments import (
+    add_canvas_comment,
+    list_all_canvas_comments,
+    list_canvas_comments,
+    resolve_canvas_comment,
+)
 from incubator.canvas_diff import compare_canvases
 from incubator.canvas_export import canvas_file_name, canvas_print
 from incubator.canvas_hints import filled_boxes, hints_for_canvas, is_blank
@@ -331,6 +336,24 @@ with history_tab:
                 right.html(diff_html(change.pieces, show="new"))
         if unchanged:
             st.caption(escape_markdown(_("Unchanged: {boxes}").format(boxes=", ".join(unchanged))))
+        if sees_comments:
+            with ui.database().read() as session:
+                all_comments = list_all_canvas_comments(session, actor, slug)
+            st.markdown(f"**{_('Mentors’ comments on every version')}**")
+            if not all_comments:
+                st.caption(_("No comment yet."))
+            else:
+                rows = [
+                    {
+                        _("Version"): number,
+                        _("Box"): template.field_title(comment.box),
+                        _("By"): comment.author.display_name if comment.author else "—",
+                        _("Comment"): comment.body,
+                        _("Resolved"): comment.resolved_at is not None,
+                    }
+                    for number, comment in all_comments
+                ]
+                st.dataframe(rows, hide_index=True, width="stretch")
         if may_edit:
             restore_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
             to_restore = restore_column.selectbox(

@@ -207,3 +207,19 @@ def test_mentors_cannot_resolve_and_bad_comments_are_refused(db, team):
             add_canvas_comment(session, team.mentor, "ours", 1, "not_a_box", "Advice")
         with pytest.raises(ValidationFailed):
             add_canvas_comment(session, team.mentor, "ours", 1, "problem", "   ")
+
+
+def test_comments_on_older_versions_stay_listed_for_the_founders(db, team):
+    from incubator.canvas_comments import list_all_canvas_comments
+
+    _save(db, team.founder, 0, problem="v1")
+    with db.write() as session:
+        add_canvas_comment(session, team.mentor, "ours", 1, "problem", "On version one")
+    _save(db, team.founder, 1, problem="v2")
+    with db.read() as session:
+        listed = [
+            (number, comment.body) for number, comment in list_all_canvas_comments(session, team.cofounder, "ours")
+        ]
+        assert listed == [(1, "On version one")]
+        with pytest.raises(PermissionDenied):
+            list_all_canvas_comments(session, team.coordinator, "ours")
