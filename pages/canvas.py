@@ -270,13 +270,13 @@ with canvas_tab:
             key=f"{KEY}::view",
         )  # fmt: skip
         snapshot = by_number[shown]
-        st.caption(
-            escape_markdown(
-                _("Saved by {name} on {date}").format(
-                    name=snapshot.author or "—", date=f"{snapshot.created_at:%Y-%m-%d %H:%M}"
-                )
-            )
+        saved_on = f"{snapshot.created_at:%Y-%m-%d %H:%M}"
+        saved = (
+            _("Saved by {name} on {date}").format(name=snapshot.author, date=saved_on)
+            if snapshot.author
+            else _("Saved on {date}").format(date=saved_on)
         )
+        st.caption(escape_markdown(f"{saved} · {snapshot.note}" if snapshot.note else saved))
         filled = filled_boxes(snapshot.fields, main_fields)
         st.progress(filled / len(main_fields), text=_("{filled} of {total} boxes filled").format(
             filled=filled, total=len(main_fields)
@@ -377,8 +377,9 @@ with history_tab:
                     )
                     st.rerun()
 
+pdf_version = None if may_edit else st.session_state.get(f"{KEY}::view")  # the version on screen
 with ui.database().read() as session:
-    document = canvas_print(session, actor, slug, by_number[versions[0].number].number if versions else None)
+    document = canvas_print(session, actor, slug, pdf_version)
 st.download_button(
     _("Download the canvas as PDF"),
     data=ui.in_current_language(lambda: build_canvas_pdf(document)),
