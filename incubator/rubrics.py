@@ -75,9 +75,8 @@ def parse_rubric(name: str, data: dict[str, Any]) -> Rubric:
         raise TemplateInvalid(f"{where}: criterion names must be unique")
     for criterion in criteria:
         if len(criterion.levels) != maximum - minimum + 1:
-            raise TemplateInvalid(
-                f"{where}: {criterion.name} needs {maximum - minimum + 1} level descriptions, has {len(criterion.levels)}"
-            )
+            expected = maximum - minimum + 1
+            raise TemplateInvalid(f"{where}: {criterion.name} needs {expected} levels, has {len(criterion.levels)}")
         if criterion.weight <= 0:
             raise TemplateInvalid(f"{where}: {criterion.name} needs a positive weight")
     return Rubric(name, str(data.get("title", name)), minimum, maximum, criteria)
