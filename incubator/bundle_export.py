@@ -10,7 +10,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from incubator.actors import Actor
-from incubator.models import IDEA_FIELDS, CanvasVersion, Cohort, Idea, Startup, User, utc_now
+from incubator.models import (
+    IDEA_FIELDS,
+    CanvasVersion,
+    Cohort,
+    EventPitch,
+    Idea,
+    MentoringSession,
+    PitchEvent,
+    Score,
+    Startup,
+    User,
+    utc_now,
+)
 from incubator.permissions import require_coordinator
 
 
@@ -46,6 +58,70 @@ def _startup(startup: Startup, idea: Idea | None, canvas: CanvasVersion | None) 
     return item
 
 
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _events(session: Session) -> list[dict[str, Any]]:
+    events = session.scalars(
+        select(PitchEvent)
+        .options(selectinload(PitchEvent.pitches).selectinload(EventPitch.startup), selectinload(PitchEvent.cohort))
+        .order_by(PitchEvent.slug)
+    )
+    exported = []
+    for event in events:
+        item: dict[str, Any] = {"slug": event.slug, "name": event.name}
+        if event.date:
+            item["date"] = event.date.isoformat()
+        if event.cohort:
+            item["cohort"] = event.cohort.slug
+        item["rubric"] = event.rubric
+        item["pitches"] = [pitch.startup.slug for pitch in event.pitches]
+        exported.append(item)
+    return exported
+
+
+def _scores(session: Session) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(PitchEvent.slug, Startup.slug, User.email, Score.criterion, Score.value, Score.comment)
+        .join(PitchEvent, PitchEvent.id == Score.event_id)
+        .join(Startup, Startup.id == Score.startup_id)
+        .join(User, User.id == Score.judge_id)
+        .order_by(PitchEvent.slug, Startup.slug, User.email, Score.criterion)
+    )
+    exported = []
+    for event, startup, mentor, criterion, value, comment in rows:
+        item: dict[str, Any] = {
+            "event": event, "startup": startup, "mentor": mentor, "criterion": criterion, "score": _number(value),
+        }  # fmt: skip
+        if comment:
+            item["comment"] = comment
+        exported.append(item)
+    return exported
+
+
+def _feedback(session: Session) -> list[dict[str, Any]]:
+    sessions = session.scalars(
+        select(MentoringSession)
+        .join(Startup, Startup.id == MentoringSession.startup_id)
+        .where(MentoringSession.mentor_id.is_not(None))
+        .options(selectinload(MentoringSession.action_items), selectinload(MentoringSession.mentor))
+        .order_by(Startup.slug, MentoringSession.held_on, MentoringSession.id)
+    )
+    slugs = {startup_id: slug for startup_id, slug in session.execute(select(Startup.id, Startup.slug))}
+    exported = []
+    for logged in sessions:
+        assert logged.mentor is not None
+        item: dict[str, Any] = {
+            "startup": slugs[logged.startup_id], "mentor": logged.mentor.email, "date": logged.held_on.isoformat(),
+            "notes": logged.notes,
+        }  # fmt: skip
+        if logged.action_items:
+            item["action_items"] = [action.text for action in logged.action_items]
+        exported.append(item)
+    return exported
+
+
 def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None = None) -> dict[str, Any]:
     """Return every cohort, user and startup as a bundle; `actor` None is the command line, else coordinators only."""
     if actor is not None:
@@ -73,6 +149,9 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
         "cohorts": [_cohort(cohort) for cohort in cohorts],
         "users": [{"email": user.email, "name": user.display_name, "role": user.role.value} for user in users],
         "startups": [_startup(startup, ideas.get(startup.id), canvases.get(startup.id)) for startup in startups],
+        "events": _events(session),
+        "scores": _scores(session),
+        "feedback": _feedback(session),
     }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from incubator.actors import Actor
 from incubator.audit import record_change
+from incubator.bundle_import_events import check_events, import_events
 from incubator.bundle_schema import check_against_schema
 from incubator.canvases import store_canvas_version
 from incubator.errors import BundleInvalid
@@ -27,7 +28,7 @@ from incubator.permissions import require_coordinator
 
 # Parts of the format that later issues will store; until then they are checked and reported, not kept.
 NOT_STORED_YET_STARTUP_PARTS = ("deck", "milestones", "metrics", "ask")
-NOT_STORED_YET_TOP_PARTS = ("events", "scores", "feedback")
+NOT_STORED_YET_TOP_PARTS: tuple[str, ...] = ()
 
 
 @dataclass
@@ -151,7 +152,9 @@ def check_bundle(session: Session, document: dict[str, Any]) -> None:
     cohorts, users, startups = document.get("cohorts", []), document.get("users", []), document.get("startups", [])
     _check_cohorts(cohorts)
     _check_users(users)
-    _check_startups(session, startups, cohorts, _known_roles(session, users))
+    roles = _known_roles(session, users)
+    _check_startups(session, startups, cohorts, roles)
+    check_events(session, document, roles)
 
 
 def _apply(record: Any, values: dict[str, Any]) -> bool:
@@ -271,6 +274,7 @@ def import_bundle(session: Session, actor: Actor | None, document: dict[str, Any
     _import_cohorts(session, document.get("cohorts", []), report)
     _import_users(session, document.get("users", []), report)
     _import_startups(session, document.get("startups", []), report)
+    import_events(session, document, report)
     report.not_stored_yet.extend(f"$.{part}" for part in NOT_STORED_YET_TOP_PARTS if document.get(part))
     session.flush()
     if report.changed_anything:

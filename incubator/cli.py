@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     canvas.add_argument("slug", metavar="SLUG")
     canvas.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
     canvas.add_argument("--version", type=int, metavar="N", help="an older version (default: the newest)")
+
+    leaderboard = commands.add_parser("leaderboard", help="rank a pitch event's startups", parents=[common])
+    leaderboard.add_argument("event", metavar="EVENT", help="the event's slug")
+    leaderboard.add_argument("--method", choices=["raw", "normalized"], default="normalized")
+    leaderboard.add_argument("--format", choices=["csv", "table"], default="table")
     return parser
 
 
@@ -159,13 +164,24 @@ def _write_file(path: str, content: bytes) -> None:
         raise ValidationFailed(_("Cannot write {file}: {reason}").format(file=path, reason=error.strerror)) from None
 
 
+def _leaderboard(args: argparse.Namespace) -> int:
+    from incubator.leaderboard import standings_csv, standings_table
+    from incubator.scoring import event_leaderboard
+
+    database = _open_database(args)
+    with database.read() as session:
+        board = event_leaderboard(session, Actor.command_line(), args.event, args.method)
+    sys.stdout.write(standings_csv(board.standings) if args.format == "csv" else standings_table(board.standings))
+    return EXIT_OK
+
+
 def _db_upgrade(args: argparse.Namespace) -> int:
     _open_database(args)
     print(_("The database schema is up to date."))
     return EXIT_OK
 
 
-_HANDLERS = {"demo": _demo, "import": _import, "export": _export, "canvas": _canvas}
+_HANDLERS = {"demo": _demo, "import": _import, "export": _export, "canvas": _canvas, "leaderboard": _leaderboard}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

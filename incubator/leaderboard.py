@@ -11,6 +11,8 @@ Ranks: higher is better; equal scores share a rank (1, 2, 2, 4); ties are listed
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -136,11 +138,33 @@ def criterion_means(rows: Iterable[ScoreRow]) -> dict[str, dict[str, float]]:
     }
 
 
+COLUMNS = ("rank", "startup", "name", "judges", "raw", "normalized")
+
+
+def _cells(standing: Standing) -> list[str]:
+    return [
+        str(standing.rank), standing.startup, standing.name, str(standing.judges),
+        f"{standing.raw:.4f}", f"{standing.normalized:.4f}",
+    ]  # fmt: skip
+
+
+def standings_table(standings: list[Standing]) -> str:
+    """Write standings as an aligned plain-text table with the same columns as the CSV."""
+    rows = [list(COLUMNS), *(_cells(standing) for standing in standings)]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(COLUMNS))]
+    numeric = {0, 3, 4, 5}
+    lines = [
+        "  ".join(
+            cell.rjust(width) if index in numeric else cell.ljust(width)
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def standings_csv(standings: list[Standing]) -> str:
     """Write standings as CSV with the columns rank,startup,name,judges,raw,normalized."""
-    import csv
-    import io
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["rank", "startup", "name", "judges", "raw", "normalized"])

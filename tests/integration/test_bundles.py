@@ -13,7 +13,7 @@ from incubator.bundle_export import export_bundle
 from incubator.bundle_import import import_bundle
 from incubator.bundle_schema import SCHEMA_PATH, check_against_schema, parse_bundle
 from incubator.errors import BundleInvalid
-from incubator.models import AuditEntry, Base, CanvasVersion, Cohort, Role, Startup, User
+from incubator.models import AuditEntry, Base, CanvasVersion, Cohort, PitchEvent, Role, Startup, User
 from tests.factories import make_user
 
 SHARED_FORMATS = Path(__file__).resolve().parents[3] / "shared" / "formats"
@@ -35,7 +35,9 @@ def test_our_schema_copy_is_the_shared_contract():
 def test_example_bundle_imports_with_its_people_and_teams(db):
     with db.write() as session:
         report = import_bundle(session, None, EXAMPLE)
-    assert report.created == {"cohorts": 1, "users": 3, "startups": 1, "ideas": 1, "canvases": 1}
+    assert report.created == {
+        "cohorts": 1, "users": 3, "startups": 1, "ideas": 1, "canvases": 1, "events": 1, "scores": 2, "feedback": 1,
+    }  # fmt: skip
     with db.read() as session:
         startup = session.scalar(select(Startup).where(Startup.slug == "repair-cafe-online"))
         assert startup.name == "Repair Café Online"
@@ -132,6 +134,19 @@ REFUSALS = {
     ),
     "cohort ends before it starts": (lambda b: b["cohorts"][0].update(ends_on="2026-01-01"), "$.cohorts[0].ends_on"),
     "missing required field": (lambda b: b["users"][1].pop("role"), "$.users[1]"),
+    "score for an unknown event": (lambda b: b["scores"][0].update(event="no-such-day"), "$.scores[0].event"),
+    "score for an unknown startup": (lambda b: b["scores"][1].update(startup="ghost-co"), "$.scores[1].startup"),
+    "score by an unknown judge": (lambda b: b["scores"][0].update(mentor="ghost@example.org"), "$.scores[0].mentor"),
+    "score by a founder": (lambda b: b["scores"][0].update(mentor="yasmine@example.org"), "$.scores[0].mentor"),
+    "unknown criterion": (lambda b: b["scores"][0].update(criterion="Charisma"), "$.scores[0].criterion"),
+    "score out of range": (lambda b: b["scores"][1].update(score=7), "$.scores[1].score"),
+    "unknown rubric": (lambda b: b["events"][0].update(rubric="talent-show"), "$.events[0].rubric"),
+    "pitch by an unknown startup": (lambda b: b["events"][0]["pitches"].append("ghost-co"), "$.events[0].pitches[1]"),
+    "feedback by an unknown mentor": (
+        lambda b: b["feedback"][0].update(mentor="ghost@example.org"),
+        "$.feedback[0].mentor",
+    ),
+    "feedback on an unknown startup": (lambda b: b["feedback"][0].update(startup="ghost-co"), "$.feedback[0].startup"),
 }
 
 
@@ -160,3 +175,16 @@ def test_files_that_are_not_bundles_are_refused_at_the_root(raw):
     with pytest.raises(BundleInvalid) as refused:
         parse_bundle(raw)
     assert refused.value.path == "$"
+
+
+def test_an_imported_score_makes_its_mentor_a_judge_and_feeds_the_leaderboard(db):
+    from incubator.actors import Actor
+    from incubator.scoring import event_leaderboard
+
+    with db.write() as session:
+        import_bundle(session, None, EXAMPLE)
+        board = event_leaderboard(session, Actor.command_line(), "demo-day-spring-2027", "raw")
+        event = session.scalar(select(PitchEvent).where(PitchEvent.slug == "demo-day-spring-2027"))
+        assert [judge.email for judge in event.judges] == ["mentor@example.org"]
+    [standing] = board.standings
+    assert (standing.startup, standing.judges, standing.raw) == ("repair-cafe-online", 1, 3.5)

@@ -143,3 +143,28 @@ def test_canvas_writes_the_newest_canvas_as_a_one_page_pdf(capsys, db_url, tmp_p
     assert "Doctolib for repair cafés." in reader.pages[0].extract_text()
     status, _out, err = _run(capsys, "--db", db_url, "canvas", "no-such-startup", "--out", str(out_file))
     assert status == EXIT_BAD_INPUT and "no-such-startup" in err
+
+
+def test_leaderboard_prints_csv_and_table_with_the_contract_columns(capsys, db_url, tmp_path):
+    _run(capsys, "--db", db_url, "import", str(EXAMPLE))
+    status, out, _err = _run(
+        capsys, "--db", db_url, "leaderboard", "demo-day-spring-2027", "--method", "raw", "--format", "csv"
+    )
+    assert status == EXIT_OK
+    assert out.splitlines() == [
+        "rank,startup,name,judges,raw,normalized",
+        "1,repair-cafe-online,Repair Café Online,1,3.5000,0.0000",
+    ]
+    status, out, _err = _run(capsys, "--db", db_url, "leaderboard", "demo-day-spring-2027")
+    assert status == EXIT_OK and out.splitlines()[0].split() == [
+        "rank",
+        "startup",
+        "name",
+        "judges",
+        "raw",
+        "normalized",
+    ]
+    status, _out, err = _run(capsys, "--db", db_url, "leaderboard", "no-such-event")
+    assert status == EXIT_BAD_INPUT and "no-such-event" in err
+    status, _out, err = _run(capsys, "--db", db_url, "leaderboard", "demo-day-spring-2027", "--method", "median")
+    assert status == EXIT_BAD_INPUT and "invalid choice" in err
