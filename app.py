@@ -19,14 +19,23 @@ def _pages_for(role: Role) -> list[st.Page]:
     account = st.Page("pages/account.py", title=_("My account"), icon=":material/person:", url_path="account")
     profile_title = _("My startup") if role is Role.FOUNDER else _("Startup profile")
     profile = st.Page("pages/startup.py", title=profile_title, icon=":material/rocket_launch:", url_path="startup")
+    mentoring = st.Page("pages/mentoring.py", title=_("Mentoring"), icon=":material/forum:", url_path="mentoring")
     if role is Role.FOUNDER:
-        return [profile, idea, canvas, account]
+        results = st.Page(
+            "pages/results.py", title=_("Pitch results"), icon=":material/emoji_events:", url_path="results"
+        )
+        return [profile, idea, canvas, mentoring, results, account]
     if role is Role.MENTOR:
         home = st.Page("pages/my_startups.py", title=_("My startups"), icon=":material/groups:", url_path="my-startups")
-        return [home, profile, idea, canvas, account]
+        judge = st.Page("pages/judge.py", title=_("Score pitches"), icon=":material/how_to_vote:", url_path="judge")
+        return [home, profile, idea, canvas, mentoring, judge, account]
     cohorts = st.Page("pages/cohorts.py", title=_("Cohorts"), icon=":material/school:", url_path="cohorts")
     people = st.Page("pages/people.py", title=_("People"), icon=":material/badge:", url_path="people")
-    return [cohorts, people, profile, idea, canvas, account]
+    events = st.Page("pages/events.py", title=_("Pitch events"), icon=":material/event:", url_path="events")
+    board = st.Page(
+        "pages/leaderboard.py", title=_("Leaderboard"), icon=":material/leaderboard:", url_path="leaderboard"
+    )
+    return [cohorts, people, profile, idea, canvas, mentoring, events, board, account]
 
 
 if actor is None:

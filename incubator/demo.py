@@ -10,14 +10,17 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from incubator.actors import Actor
 from incubator.bundle_import import ImportReport, import_bundle
 from incubator.config import PROJECT_ROOT
-from incubator.models import User
+from incubator.events import publish_results, set_judges, set_scoring
+from incubator.models import ScoringState, User
 from incubator.passwords import hash_password
 
 DEMO_BUNDLE_PATH = PROJECT_ROOT / "templates" / "demo" / "bundle.json"
 # Shown on the sign-in page and in the README while the demo accounts exist; never use it for real people.
 DEMO_PASSWORD = "demo-incubator"
+REHEARSAL, DEMO_DAY = "pitch-rehearsal-autumn-2026", "demo-day-autumn-2026"
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,19 @@ def load_demo(session: Session) -> ImportReport:
         .where(User.email.in_(emails), User.password_hash.is_(None))
         .values(password_hash=hash_password(DEMO_PASSWORD))
     )
+    if report.created["events"]:
+        _set_the_demo_events_going(session)
     return report
+
+
+def _set_the_demo_events_going(session: Session) -> None:
+    # A bundle carries no scoring state: show a finished rehearsal and a demo day that judges can try out.
+    system = Actor.command_line()
+    mentors = [user["email"] for user in demo_bundle()["users"] if user["role"] == "mentor"]
+    set_scoring(session, system, REHEARSAL, ScoringState.CLOSED)
+    publish_results(session, system, REHEARSAL)
+    set_judges(session, system, DEMO_DAY, mentors)
+    set_scoring(session, system, DEMO_DAY, ScoringState.OPEN)
 
 
 def database_is_empty(session: Session) -> bool:

@@ -1,0 +1,101 @@
+"""Coordinator's pitch events: create one, set its pitches in order and its judges, open and close scoring, publish."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.accounts import list_users
+from incubator.cohorts import list_cohorts
+from incubator.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
+from incubator.i18n import _
+from incubator.markup import escape_markdown
+from incubator.models import Role, ScoringState
+from incubator.rubrics import load_rubrics
+from incubator.startups import list_visible_startups
+
+actor = ui.require_actor(Role.COORDINATOR)
+st.title(_("Pitch events"))
+ui.show_flash()
+
+with ui.database().read() as session:
+    events = list_events(session, actor)
+    startups = {startup.slug: startup.name for startup in list_visible_startups(session, actor)}
+    mentors = {user.email: user.display_name for user in list_users(session, actor) if user.role is Role.MENTOR}
+    cohorts = {cohort.slug: cohort.name for cohort in list_cohorts(session, actor)}
+rubrics, rubric_problems = load_rubrics()
+for problem in rubric_problems:
+    st.warning(escape_markdown(_("A rubric file could not be read: {problem}").format(problem=problem)))
+
+STATE_LABELS = {ScoringState.DRAFT: _("not open yet"), ScoringState.OPEN: _("open"), ScoringState.CLOSED: _("closed")}
+
+with st.expander(_("New event"), expanded=not events, icon=":material/add:"), st.form("new_event"):
+    name = st.text_input(_("Name"), key="new_event_name", placeholder=_("Demo day, spring 2027"))
+    date = st.date_input(_("Date"), value=None, key="new_event_date", format="YYYY-MM-DD")
+    cohort = st.selectbox(
+        _("Cohort"), [None, *cohorts], format_func=lambda slug: cohorts.get(slug, _("None")), key="new_event_cohort"
+    )
+    rubric = st.selectbox(
+        _("Rubric"), list(rubrics), key="new_event_rubric", format_func=lambda key: rubrics[key].title
+    )
+    if st.form_submit_button(_("Create the event"), type="primary"):
+        with ui.writing() as session:
+            create_event(session, actor, name=name, date=date, cohort_slug=cohort, rubric=rubric)
+        if not ui.last_write_failed():
+            ui.flash(_("Event “{name}” created.").format(name=name.strip()))
+            ui.forget_widgets("new_event_name", "new_event_date")
+            st.rerun()
+
+if not events:
+    st.stop()
+
+by_slug = {event.slug: event for event in events}
+slug = str(st.selectbox(_("Event"), list(by_slug), format_func=lambda key: by_slug[key].name, key="event_slug"))
+event = by_slug[slug]
+st.caption(
+    escape_markdown(
+        _("{date} · rubric {rubric} · scoring {state}").format(
+            date=event.date.isoformat() if event.date else "—", rubric=event.rubric, state=STATE_LABELS[event.scoring]
+        )
+    )
+)
+
+with st.form(f"lineup_{slug}"):
+    pitches = st.multiselect(
+        _("Pitches, in order (the order you pick them in)"), list(startups),
+        default=[pitch.startup.slug for pitch in event.pitches], format_func=lambda key: startups[key],
+        key=f"pitches_{slug}",
+    )  # fmt: skip
+    judges = st.multiselect(
+        _("Judges"), list(mentors), default=[judge.email for judge in event.judges],
+        format_func=lambda email: f"{mentors[email]} <{email}>", key=f"judges_{slug}",
+    )  # fmt: skip
+    if st.form_submit_button(_("Save pitches and judges")):
+        with ui.writing() as session:
+            set_pitches(session, actor, slug, pitches)
+            set_judges(session, actor, slug, judges)
+        if not ui.last_write_failed():
+            ui.flash(_("Pitches and judges are saved."))
+            st.rerun()
+
+columns = st.columns(3)
+transitions = (
+    (ScoringState.OPEN, _("Open scoring"), ":material/play_arrow:", event.scoring is not ScoringState.OPEN),
+    (ScoringState.CLOSED, _("Close scoring"), ":material/stop:", event.scoring is ScoringState.OPEN),
+)
+for column, (state, label, icon, enabled) in zip(columns, transitions, strict=False):
+    if column.button(label, key=f"{state.value}_{slug}", icon=icon, disabled=not enabled):
+        with ui.writing() as session:
+            set_scoring(session, actor, slug, state)
+        if not ui.last_write_failed():
+            ui.flash(_("Scoring is {state}.").format(state=STATE_LABELS[state]))
+            st.rerun()
+published = event.results_published
+if columns[2].button(
+    _("Results published") if published else _("Publish results to founders"), key=f"publish_{slug}",
+    disabled=published or event.scoring is not ScoringState.CLOSED, icon=":material/campaign:",
+):  # fmt: skip
+    with ui.writing() as session:
+        publish_results(session, actor, slug)
+    if not ui.last_write_failed():
+        ui.flash(_("Results are published: each founder now sees their own averages and comments."))
+        st.rerun()
+st.page_link("pages/leaderboard.py", label=_("Open the leaderboard"), icon=":material/leaderboard:")

@@ -1,0 +1,128 @@
+"""Scoring pitches: a judge scores each criterion of each pitch, in order, on a phone if need be.
+
+Every tap is saved at once, so a reload or a lost connection loses nothing; judges never see each
+other's scores.
+"""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.errors import IncubatorError
+from incubator.events import list_events
+from incubator.i18n import _
+from incubator.markup import escape_markdown
+from incubator.models import Role, ScoringState
+from incubator.rubrics import get_rubric
+from incubator.scoring import declare_conflict, judge_sheet, record_score
+
+actor = ui.require_actor(Role.MENTOR)
+st.title(_("Score pitches"))
+
+with ui.database().read() as session:
+    events = {event.slug: event for event in list_events(session, actor)}
+if not events:
+    st.info(_("You are not a judge of any event yet."))
+    st.stop()
+names = {slug: event.name for slug, event in events.items()}
+event_slug = str(
+    st.selectbox(_("Event"), list(names), format_func=lambda slug: names[slug], key="judge_event")
+    if len(names) > 1
+    else next(iter(names))
+)
+event = events[event_slug]
+rubric = get_rubric(event.rubric)
+with ui.database().read() as session:
+    sheet = judge_sheet(session, actor, event_slug)
+
+if event.scoring is ScoringState.DRAFT:
+    st.info(_("Scoring has not opened yet. The coordinator opens it on the day."), icon=":material/schedule:")
+elif event.scoring is ScoringState.CLOSED:
+    st.warning(_("Scoring is closed: your scores are final."), icon=":material/lock:")
+scoring_open = event.scoring is ScoringState.OPEN
+
+done, total = sheet.scored_count(len(rubric.criteria)), sheet.to_score
+st.progress(done / total if total else 1.0, text=_("{done} of {total} scored").format(done=done, total=total))
+st.caption(_("Blind judging: you see only your own scores."))
+if not sheet.pitches:
+    st.info(_("No pitch is scheduled yet."))
+    st.stop()
+
+pitch_names = dict(sheet.pitches)
+order = [slug for slug, _name in sheet.pitches]
+position_key = f"judge::{event_slug}::position"
+startup = str(
+    st.selectbox(
+        _("Pitch"),
+        order,
+        format_func=lambda slug: f"{order.index(slug) + 1}. {pitch_names[slug]}",
+        key=position_key,
+    )
+)
+
+
+def _move(current: str, step: int) -> None:
+    st.session_state[position_key] = order[(order.index(current) + step) % len(order)]
+
+
+back, forward = st.columns(2)
+back.button(_("Previous pitch"), on_click=_move, args=(startup, -1), icon=":material/arrow_back:", width="stretch")
+forward.button(_("Next pitch"), on_click=_move, args=(startup, 1), icon=":material/arrow_forward:", width="stretch")
+
+st.subheader(escape_markdown(pitch_names[startup]))
+if error := st.session_state.pop("_score_error", None):
+    st.error(escape_markdown(error), icon=":material/error:")
+elif saved := st.session_state.pop("_score_saved", None):
+    st.toast(_("Saved: {criterion}").format(criterion=saved), icon=":material/check:")
+
+
+def _save(event: str, pitch: str, criterion: str) -> None:
+    """Save one criterion as soon as it changes (a widget callback, before the page is drawn again)."""
+    value = st.session_state.get(f"score::{event}::{pitch}::{criterion}")
+    comment = st.session_state.get(f"comment::{event}::{pitch}::{criterion}", "")
+    if value is None:
+        return
+    try:
+        with ui.database().write() as session:
+            record_score(session, actor, event, pitch, criterion, int(value), comment or "")
+    except IncubatorError as error:
+        st.session_state["_score_error"] = str(error)
+    else:
+        st.session_state["_score_saved"] = criterion
+
+
+if startup in sheet.conflicts:
+    st.info(_("You declared a conflict of interest for this startup: you do not score it."), icon=":material/block:")
+    st.stop()
+
+levels = list(range(rubric.minimum, rubric.maximum + 1))
+for criterion in rubric.criteria:
+    score_key = f"score::{event_slug}::{startup}::{criterion.name}"
+    comment_key = f"comment::{event_slug}::{startup}::{criterion.name}"
+    stored_value, stored_comment = sheet.scores.get((startup, criterion.name), (None, ""))
+    if score_key not in st.session_state:
+        st.session_state[score_key] = int(stored_value) if stored_value is not None else None
+    if comment_key not in st.session_state:
+        st.session_state[comment_key] = stored_comment
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(criterion.name)}** · {escape_markdown(criterion.description)}")
+        chosen = st.segmented_control(
+            criterion.name, levels, key=score_key, on_change=_save, args=(event_slug, startup, criterion.name),
+            disabled=not scoring_open, label_visibility="collapsed", width="stretch",
+        )  # fmt: skip
+        if chosen is not None:
+            st.caption(escape_markdown(f"{chosen}: {rubric.level_description(criterion, int(chosen))}"))
+        with st.expander(_("What each level means"), expanded=chosen is None):
+            for value in levels:
+                st.caption(escape_markdown(f"{value}: {rubric.level_description(criterion, value)}"))
+        st.text_input(
+            _("Comment (optional)"), key=comment_key, on_change=_save, args=(event_slug, startup, criterion.name),
+            disabled=not scoring_open or chosen is None, max_chars=500,
+        )  # fmt: skip
+
+if scoring_open and st.button(
+    _("I have a conflict of interest with this startup"), key=f"conflict::{event_slug}::{startup}"
+):
+    with ui.writing() as session:
+        declare_conflict(session, actor, event_slug, startup)
+    if not ui.last_write_failed():
+        st.rerun()

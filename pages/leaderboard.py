@@ -1,0 +1,78 @@
+"""Coordinator's leaderboard: raw or normalised ranking, judges per startup, criteria, and how each judge scores."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.charts import criterion_breakdown_chart
+from incubator.events import list_events
+from incubator.i18n import _
+from incubator.leaderboard import standings_csv
+from incubator.models import Role, ScoringState
+from incubator.rubrics import get_rubric
+from incubator.scoring import event_leaderboard
+
+actor = ui.require_actor(Role.COORDINATOR)
+st.title(_("Leaderboard"))
+
+with ui.database().read() as session:
+    events = {event.slug: event for event in list_events(session, actor)}
+if not events:
+    st.info(_("There is no pitch event yet."))
+    st.stop()
+slug = str(st.selectbox(_("Event"), list(events), format_func=lambda key: events[key].name, key="board_event"))
+method_labels = {"normalized": _("Normalised (fair to harsh and lenient judges)"), "raw": _("Raw average")}
+method = st.radio(_("Ranking"), list(method_labels), format_func=method_labels.get, horizontal=True, key="board_method")
+st.caption(
+    _(
+        "Raw: each judge's weighted mean of the criteria, averaged over the judges. Normalised: each judge's "
+        "scores turned into z-scores (how far above or below that judge's own average), averaged per startup."
+    )
+)
+
+
+@st.fragment(run_every=10 if events[slug].scoring is ScoringState.OPEN else None)
+def live_board() -> None:
+    with ui.database().read() as session:
+        board = event_leaderboard(session, actor, slug, method)
+    if events[slug].scoring is ScoringState.OPEN:
+        st.caption(_("Scoring is open: this board refreshes every 10 seconds."))
+    if not board.standings:
+        st.info(_("No score yet."))
+        return
+    st.dataframe(
+        [
+            {
+                _("Rank"): standing.rank,
+                _("Startup"): standing.name,
+                _("Judges"): standing.judges,
+                _("Raw"): round(standing.raw, 2),
+                _("Normalised"): round(standing.normalized, 2),
+            }
+            for standing in board.standings
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    if board.unscored:
+        st.caption(_("Not scored yet: {names}").format(names=", ".join(board.unscored)))
+    st.download_button(
+        _("Download as CSV"), standings_csv(board.standings), file_name=f"{slug}-leaderboard-{method}.csv",
+        mime="text/csv", icon=":material/download:", key="board_csv",
+    )  # fmt: skip
+    names = {standing.startup: standing.name for standing in board.standings}
+    criteria = [criterion.name for criterion in get_rubric(events[slug].rubric).criteria]
+    st.subheader(_("Scores per criterion"))
+    st.altair_chart(criterion_breakdown_chart(board.criterion_means, names, criteria), width="stretch")
+    st.subheader(_("How each judge scores"))
+    st.dataframe(
+        [
+            {_("Judge"): judge.judge, _("Startups scored"): judge.count, _("Mean"): round(judge.mean, 2),
+             _("Spread"): round(judge.spread, 2)}
+            for judge in board.judges
+        ],
+        hide_index=True,
+        width="stretch",
+    )  # fmt: skip
+
+
+live_board()

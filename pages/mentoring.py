@@ -1,0 +1,83 @@
+"""Mentoring sessions: mentors log what they told a team and the actions agreed; founders read them and tick actions."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from incubator import ui
+from incubator.errors import IncubatorError
+from incubator.i18n import _
+from incubator.markup import escape_markdown
+from incubator.mentoring import ActionItemDraft, list_sessions, log_session, set_action_item_done
+from incubator.models import Role
+from incubator.permissions import is_mentor_of
+from incubator.startups import get_startup
+
+actor = ui.require_actor()
+st.title(_("Mentoring"))
+ui.show_flash()
+slug = ui.choose_startup(actor)
+
+with ui.database().read() as session:
+    logs = list_sessions(session, actor, slug)
+    may_log = is_mentor_of(session, actor, get_startup(session, actor, slug))
+
+if may_log:
+    with st.expander(_("Log a session"), expanded=not logs, icon=":material/edit_note:"), st.form(f"log_{slug}"):
+        held_on = st.date_input(_("Date"), value=dt.date.today(), key=f"log_date_{slug}", format="YYYY-MM-DD")
+        notes = st.text_area(
+            _("What did you talk about, and what did you advise?"), key=f"log_notes_{slug}", height=140
+        )
+        st.caption(_("Action items: what the team will do, who does it, and by when."))
+        items = st.data_editor(
+            pd.DataFrame({"text": [""], "owner": [""], "due": [None]}).astype({"due": "datetime64[ns]"}),
+            num_rows="dynamic", hide_index=True, width="stretch", key=f"log_items_{slug}",
+            column_config={
+                "text": st.column_config.TextColumn(_("Action"), max_chars=200, width="large"),
+                "owner": st.column_config.TextColumn(_("Who"), max_chars=200),
+                "due": st.column_config.DateColumn(_("Due"), format="YYYY-MM-DD"),
+            },
+        )  # fmt: skip
+        if st.form_submit_button(_("Save the session"), type="primary"):
+            drafts = [
+                ActionItemDraft(
+                    text=str(row["text"] or ""), owner=str(row["owner"] or ""),
+                    due=row["due"].date() if pd.notna(row["due"]) else None,
+                )
+                for _index, row in items.iterrows()
+            ]  # fmt: skip
+            with ui.writing() as session:
+                log_session(session, actor, slug, held_on, notes, drafts)
+            if not ui.last_write_failed():
+                ui.flash(_("The session is logged; the founders see it now."))
+                ui.forget_widgets(f"log_notes_{slug}", f"log_items_{slug}")
+                st.rerun()
+
+if not logs:
+    st.info(_("No mentoring session is logged yet."))
+
+
+def _tick(item_id: int, key: str) -> None:
+    try:
+        with ui.database().write() as session:
+            set_action_item_done(session, actor, item_id, bool(st.session_state[key]))
+    except IncubatorError as error:
+        st.session_state["_tick_error"] = str(error)
+
+
+if error := st.session_state.pop("_tick_error", None):
+    st.error(escape_markdown(error))
+for logged in logs:
+    with st.container(border=True):
+        mentor = logged.mentor.display_name if logged.mentor else _("a former mentor")
+        st.markdown(f"**{logged.held_on.isoformat()}** · {escape_markdown(mentor)}")
+        st.text(logged.notes)
+        may_tick = actor.role is not Role.COORDINATOR
+        for item in logged.action_items:
+            details = " · ".join(part for part in (item.owner, item.due.isoformat() if item.due else "") if part)
+            key = f"item_{item.id}"
+            st.checkbox(
+                escape_markdown(item.text + (f" ({details})" if details else "")), value=item.done, key=key,
+                on_change=_tick, args=(item.id, key), disabled=not may_tick,
+            )  # fmt: skip

@@ -1,0 +1,44 @@
+"""Founder's pitch results: once published, their own averages per criterion and the judges' comments, unnamed."""
+
+import streamlit as st
+
+from incubator import ui
+from incubator.events import list_events
+from incubator.i18n import _
+from incubator.markup import escape_markdown
+from incubator.models import Role
+from incubator.scoring import published_result
+from incubator.startups import list_visible_startups
+
+actor = ui.require_actor(Role.FOUNDER)
+st.title(_("Pitch results"))
+
+with ui.database().read() as session:
+    events = list_events(session, actor)
+    mine = {startup.slug for startup in list_visible_startups(session, actor)}
+if not events:
+    st.info(_("Your startup has not pitched at an event yet."))
+    st.stop()
+
+for event in events:
+    with st.container(border=True):
+        st.subheader(escape_markdown(event.name))
+        if not event.results_published:
+            st.caption(_("The results are not published yet."))
+            continue
+        for pitch in event.pitches:
+            if pitch.startup.slug not in mine:
+                continue
+            with ui.database().read() as session:
+                result = published_result(session, actor, event.slug, pitch.startup.slug)
+            st.markdown(f"**{escape_markdown(pitch.startup.name)}**")
+            st.dataframe(
+                [
+                    {_("Criterion"): name, _("Average"): round(value, 2)}
+                    for name, value in result.criterion_means.items()
+                ],
+                hide_index=True,
+            )
+            st.caption(_("The judges' comments (without their names):"))
+            for criterion, comment in result.comments:
+                st.text(f"{criterion}: {comment}")
