@@ -1,0 +1,41 @@
+"""A judge on a phone-sized screen scores a pitch, reloads, and finds every score kept."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, expect
+
+from tests.e2e.conftest import screenshot
+
+
+def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser, app_url: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(app_url)
+    page.get_by_role("textbox", name="Email").fill("karim@demo.incubator.example")
+    page.get_by_role("textbox", name="Password").fill("demo-incubator")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_function("document.cookie.includes('incubator_session=')")
+    page.goto(f"{app_url}/judge")
+    expect(page.get_by_role("heading", name="Score pitches")).to_be_visible()
+    expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
+
+    problem = page.get_by_test_id("stButtonGroup").nth(0)
+    problem.get_by_role("radio", name="4", exact=True).click()
+    expect(page.get_by_text("4: A painful problem, shown with evidence from customers.")).to_be_visible()
+    team = page.get_by_test_id("stButtonGroup").nth(4)
+    team.get_by_role("radio", name="2", exact=True).click()
+    expect(page.get_by_text("2: Motivated, but the gaps are large.")).to_be_visible()
+    comment = page.get_by_role("textbox", name="Comment (optional)").nth(4)
+    comment.fill("Needs a technical co-founder.")
+    comment.press("Enter")
+    page.wait_for_timeout(1000)
+    screenshot(page, "judge-phone")
+
+    page.reload()
+    expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
+    groups = page.get_by_test_id("stButtonGroup")
+    expect(groups.nth(0).get_by_role("radio", name="4", exact=True)).to_have_attribute("aria-checked", "true")
+    expect(groups.nth(4).get_by_role("radio", name="2", exact=True)).to_have_attribute("aria-checked", "true")
+    expect(page.get_by_role("textbox", name="Comment (optional)").nth(4)).to_have_value("Needs a technical co-founder.")
+    context.close()

@@ -1,0 +1,107 @@
+"""Judging, events, leaderboard, mentoring and results pages through AppTest, on the demo data."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from incubator.models import ActionItem, MentoringSession, PitchEvent, Score, ScoringState
+from tests.ui.conftest import COORDINATOR, FOUNDER, MENTOR, plain
+
+DEMO_DAY = "demo-day-autumn-2026"
+REHEARSAL = "pitch-rehearsal-autumn-2026"
+
+
+def _open(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(page).run()
+
+
+def test_a_judge_scores_a_criterion_and_it_is_saved_at_once(app, demo_db):
+    at = _open(app(MENTOR), "pages/judge.py")
+    at.selectbox(key="judge_event").select(DEMO_DAY).run()
+    assert not at.exception
+    at.get("button_group")[0].set_value(4).run()  # the Problem criterion of the first pitch
+    assert not at.exception and not at.error
+    with demo_db.read() as session:
+        assert [(score.criterion, score.value) for score in session.scalars(select(Score).where(Score.value == 4))
+                if score.event_id == session.scalar(select(PitchEvent.id).where(PitchEvent.slug == DEMO_DAY))] == [
+            ("Problem", 4.0)
+        ]  # fmt: skip
+    again = _open(app(MENTOR), "pages/judge.py")  # a reload: a new session reads what is stored
+    again.selectbox(key="judge_event").select(DEMO_DAY).run()
+    assert again.get("button_group")[0].value == 4
+
+
+def test_a_judge_sees_progress_and_cannot_score_a_closed_event(app):
+    at = _open(app(MENTOR), "pages/judge.py")
+    at.selectbox(key="judge_event").select(REHEARSAL).run()
+    assert "Scoring is closed" in at.warning[0].value
+    assert "4 of 4 scored" in at.get("progress")[0].proto.text
+    assert all(group.disabled for group in at.get("button_group"))
+
+
+def test_coordinator_opens_closes_and_publishes_an_event(app, demo_db):
+    at = _open(app(COORDINATOR), "pages/events.py")
+    at.selectbox(key="event_slug").select(DEMO_DAY).run()
+    at.button(key=f"closed_{DEMO_DAY}").click().run()
+    assert plain(at.success[0].value) == "Scoring is closed."
+    at.button(key=f"publish_{DEMO_DAY}").click().run()
+    assert plain(at.success[0].value).startswith("Results are published")
+    with demo_db.read() as session:
+        event = session.scalar(select(PitchEvent).where(PitchEvent.slug == DEMO_DAY))
+    assert event.scoring is ScoringState.CLOSED and event.results_published
+
+
+def test_coordinator_creates_an_event_and_a_bad_name_keeps_the_form(app):
+    at = _open(app(COORDINATOR), "pages/events.py")
+    at.text_input(key="new_event_name").input("   ")
+    at.button(key="FormSubmitter:new_event-Create the event").click().run()
+    assert "Name cannot be empty" in plain(at.error[0].value)
+    at.text_input(key="new_event_name").input("Investor day")
+    at.button(key="FormSubmitter:new_event-Create the event").click().run()
+    assert plain(at.success[0].value) == "Event “Investor day” created."
+
+
+def test_leaderboard_ranks_the_rehearsal_both_ways(app):
+    at = _open(app(COORDINATOR), "pages/leaderboard.py")
+    at.selectbox(key="board_event").select(REHEARSAL).run()
+    assert not at.exception
+    normalised = at.dataframe[0].value
+    assert list(normalised["Startup"]) == ["GreenCourier", "Souk Direct", "BrickByte", "Repair Café Online"]
+    at.radio(key="board_method").set_value("raw").run()
+    assert set(at.dataframe[0].value["Judges"]) == {3}
+
+
+def test_mentor_logs_a_session_and_the_founder_ticks_an_action(app, demo_db):
+    mentor = _open(app(MENTOR), "pages/mentoring.py")
+    mentor.selectbox(key="startup_slug").select("repair-cafe-online").run()
+    mentor.text_area(key="log_notes_repair-cafe-online").input("Talk to the commune of Molenbeek first.")
+    mentor.button(key="FormSubmitter:log_repair-cafe-online-Save the session").click().run()
+    assert not mentor.exception
+    assert plain(mentor.success[0].value).startswith("The session is logged")
+    founder = _open(app(FOUNDER), "pages/mentoring.py")
+    assert "Talk to the commune of Molenbeek first." in [text.value for text in founder.text]
+    founder.checkbox[0].check().run()
+    assert not founder.exception
+    with demo_db.read() as session:
+        assert session.scalar(select(ActionItem).where(ActionItem.done.is_(True))) is not None
+
+
+def test_a_session_without_notes_is_refused_and_nothing_is_stored(app, demo_db):
+    mentor = _open(app(MENTOR), "pages/mentoring.py")
+    mentor.selectbox(key="startup_slug").select("repair-cafe-online").run()
+    with demo_db.read() as session:
+        before = len(session.scalars(select(MentoringSession)).all())
+    mentor.button(key="FormSubmitter:log_repair-cafe-online-Save the session").click().run()
+    assert "cannot be empty" in plain(mentor.error[0].value)
+    with demo_db.read() as session:
+        assert len(session.scalars(select(MentoringSession)).all()) == before
+
+
+def test_founder_reads_published_results_without_judges_names(app):
+    at = _open(app(FOUNDER), "pages/results.py")
+    assert not at.exception
+    averages = at.dataframe[0].value
+    assert list(averages["Criterion"]) == ["Problem", "Solution", "Market", "Traction", "Team", "Pitch"]
+    shown = " ".join(text.value for text in at.text)
+    assert "pieter" not in shown.lower() and "Clear, personal story" not in shown
