@@ -11,6 +11,7 @@ import random
 import statistics
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -77,13 +78,11 @@ def main() -> None:
         for s in range(STARTUPS) for j in range(JUDGES) for criterion in rubric.criteria
     ]  # fmt: skip
     names = {f"s{s}": f"Startup {s}" for s in range(STARTUPS)}
-    print(
-        f"{len(rows):,} scores: {STARTUPS} startups x {JUDGES} judges x {len(rubric.criteria)} criteria, median of {runs} runs"
-    )
+    shape = f"{STARTUPS} startups x {JUDGES} judges x {len(rubric.criteria)} criteria"
+    print(f"{len(rows):,} scores: {shape}, median of {runs} runs")
     for method in ("raw", "normalized"):
-        print(
-            f"  ranking only, {method:<10}: {_median_ms(lambda: rank_startups(rows, rubric.weights, names, method), runs):7.1f} ms"
-        )
+        ranking = partial(rank_startups, rows, rubric.weights, names, method)
+        print(f"  ranking only, {method:<10}: {_median_ms(ranking, runs):7.1f} ms")
     with tempfile.TemporaryDirectory() as folder:
         database = Database.from_url(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
         upgrade_database(database)
@@ -94,7 +93,7 @@ def main() -> None:
                 event_leaderboard(session, Actor.command_line(), "bench", method)  # type: ignore[arg-type]
 
         for method in ("raw", "normalized"):
-            print(f"  service on SQLite, {method:<10}: {_median_ms(lambda: service(method), runs):7.1f} ms")
+            print(f"  service on SQLite, {method:<10}: {_median_ms(partial(service, method), runs):7.1f} ms")
         database.dispose()
 
 
