@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from incubator.actors import Actor
@@ -79,3 +79,16 @@ def set_action_item_done(session: Session, actor: Actor, item_id: int, done: boo
         raise PermissionDenied(_("Only the startup's founders and mentors tick its action items."))
     item.done = done
     record_change(session, actor, "tick" if done else "untick", "action_item", str(item_id))
+
+
+def latest_session_dates(session: Session, actor: Actor) -> dict[str, dt.date]:
+    """Return, for each startup the actor may see, the date of its latest mentoring session (one query)."""
+    from incubator.startups import list_visible_startups
+
+    visible = {startup.id: startup.slug for startup in list_visible_startups(session, actor)}
+    rows = session.execute(
+        select(MentoringSession.startup_id, func.max(MentoringSession.held_on))
+        .where(MentoringSession.startup_id.in_(visible))
+        .group_by(MentoringSession.startup_id)
+    )
+    return {visible[startup_id]: held_on for startup_id, held_on in rows}

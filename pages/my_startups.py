@@ -6,6 +6,7 @@ from incubator import ui
 from incubator.i18n import _
 from incubator.labels import stage_label
 from incubator.markup import escape_markdown
+from incubator.mentoring import latest_session_dates
 from incubator.models import Role
 from incubator.startups import list_visible_startups
 
@@ -14,6 +15,7 @@ st.title(_("My startups"))
 
 with ui.database().read() as session:
     startups = list_visible_startups(session, actor)
+    last_sessions = latest_session_dates(session, actor)
 
 if not startups:
     st.info(_("No startup is assigned to you yet. A coordinator assigns mentors to startups."))
@@ -27,6 +29,7 @@ st.dataframe(
             _("Stage"): stage_label(startup.stage),
             _("Cohort"): startup.cohort.name if startup.cohort else "",
             _("Founders"): ", ".join(founder.display_name for founder in startup.founders),
+            _("Last session"): last_sessions[startup.slug].isoformat() if startup.slug in last_sessions else "—",
             _("Last change"): startup.updated_at.date().isoformat(),
         }
         for startup in startups

@@ -105,3 +105,11 @@ def test_founder_reads_published_results_without_judges_names(app):
     assert list(averages["Criterion"]) == ["Problem", "Solution", "Market", "Traction", "Team", "Pitch"]
     shown = " ".join(text.value for text in at.text)
     assert "pieter" not in shown.lower() and "Clear, personal story" not in shown
+
+
+def test_mentor_home_shows_the_latest_session_of_each_startup(app):
+    at = app(MENTOR)
+    table = at.dataframe[0].value
+    assert dict(zip(table["Startup"], table["Last session"], strict=True)) == {
+        "Repair Café Online": "2026-11-10", "SkillProof": "2026-11-12", "Souk Direct": "2026-11-18",
+    }  # fmt: skip
