@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Locator, expect
 
 from tests.e2e.conftest import screenshot
+
+
+def _choose(group: Locator, value: str) -> None:
+    """Tap a level and wait until the app shows it chosen (a tap during the first render can be dropped)."""
+    choice = group.get_by_role("radio", name=value, exact=True)
+    for _attempt in range(3):
+        choice.click()
+        try:
+            expect(choice).to_have_attribute("aria-checked", "true", timeout=5_000)
+            return
+        except AssertionError:
+            continue
+    expect(choice).to_have_attribute("aria-checked", "true")
 
 
 def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser, app_url: str):
@@ -20,12 +33,11 @@ def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser
     expect(page.get_by_role("heading", name="Score pitches")).to_be_visible()
     expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
 
-    problem = page.get_by_test_id("stButtonGroup").nth(0)
-    problem.get_by_role("radio", name="4", exact=True).click()
-    expect(page.get_by_text("4: A painful problem, shown with evidence from customers.")).to_be_visible()
-    team = page.get_by_test_id("stButtonGroup").nth(4)
-    team.get_by_role("radio", name="2", exact=True).click()
-    expect(page.get_by_text("2: Motivated, but the gaps are large.")).to_be_visible()
+    page.wait_for_selector("[data-testid='stSkeleton']", state="detached")
+    _choose(page.get_by_test_id("stButtonGroup").nth(0), "4")  # Problem
+    expect(page.get_by_text("Saved: Problem")).to_be_visible()
+    _choose(page.get_by_test_id("stButtonGroup").nth(4), "2")  # Team
+    expect(page.get_by_text("Saved: Team")).to_be_visible()
     comment = page.get_by_role("textbox", name="Comment (optional)").nth(4)
     comment.fill("Needs a technical co-founder.")
     comment.press("Enter")
