@@ -80,6 +80,16 @@ def _enum_column(enum_class: type[enum.StrEnum], name: str) -> Enum:
     )
 
 
+class MilestoneStatus(enum.StrEnum):
+    """Where a milestone stands."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+    DROPPED = "dropped"
+
+
 class ScoringState(enum.StrEnum):
     """Whether judges may score an event now."""
 
@@ -408,3 +418,48 @@ class ActionItem(Base):
     done: Mapped[bool] = mapped_column(Boolean, default=False)
 
     mentoring_session: Mapped[MentoringSession] = relationship(back_populates="action_items")
+
+
+class Milestone(Base):
+    """A step in a startup's plan: what, by when, and where it stands."""
+
+    __tablename__ = "milestones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[MilestoneStatus] = mapped_column(
+        _enum_column(MilestoneStatus, "milestone_status"), default=MilestoneStatus.PLANNED
+    )
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The plan step this milestone came from, so that applying a plan twice duplicates nothing.
+    plan_step: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
+
+
+class Metric(Base):
+    """A traction metric a startup tracks, such as weekly bookings."""
+
+    __tablename__ = "metrics"
+    __table_args__ = (UniqueConstraint("startup_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(20), default="")
+    may_be_negative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MetricValue(Base):
+    """A metric's value on one date (one value per date: a second one replaces it)."""
+
+    __tablename__ = "metric_values"
+    __table_args__ = (UniqueConstraint("metric_id", "on_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metrics.id", ondelete="CASCADE"), index=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
