@@ -17,6 +17,9 @@ from incubator.models import (
     EventPitch,
     Idea,
     MentoringSession,
+    Metric,
+    MetricValue,
+    Milestone,
     PitchEvent,
     Score,
     Startup,
@@ -35,7 +38,9 @@ def _cohort(cohort: Cohort) -> dict[str, Any]:
     return item
 
 
-def _startup(startup: Startup, idea: Idea | None, canvas: CanvasVersion | None) -> dict[str, Any]:
+def _startup(
+    startup: Startup, idea: Idea | None, canvas: CanvasVersion | None, progress: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
     item: dict[str, Any] = {"slug": startup.slug, "name": startup.name}
     for key in ("tagline",):
         if getattr(startup, key):
@@ -55,7 +60,35 @@ def _startup(startup: Startup, idea: Idea | None, canvas: CanvasVersion | None) 
         item["idea"] = {field: getattr(idea, field) for field in IDEA_FIELDS if getattr(idea, field)}
     if canvas is not None:
         item["canvas"] = {field: text for field, text in canvas.boxes().items() if text}
+    for part in ("milestones", "metrics"):
+        if progress.get(part):
+            item[part] = progress[part]
     return item
+
+
+def _progress(session: Session) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    progress: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    for milestone in session.scalars(select(Milestone).order_by(Milestone.startup_id, Milestone.id)):
+        entry: dict[str, Any] = {"title": milestone.title}
+        if milestone.description:
+            entry["description"] = milestone.description
+        if milestone.due:
+            entry["due"] = milestone.due.isoformat()
+        if milestone.done_on:
+            entry["done_on"] = milestone.done_on.isoformat()
+        entry["status"] = milestone.status.value
+        progress.setdefault(milestone.startup_id, {}).setdefault("milestones", []).append(entry)
+    rows = session.execute(
+        select(Metric.startup_id, Metric.name, Metric.unit, MetricValue.on_date, MetricValue.value)
+        .join(MetricValue, MetricValue.metric_id == Metric.id)
+        .order_by(Metric.startup_id, Metric.name, MetricValue.on_date)
+    )
+    for startup_id, name, unit, on_date, value in rows:
+        value_entry: dict[str, Any] = {"name": name, "date": on_date.isoformat(), "value": _number(value)}
+        if unit:
+            value_entry["unit"] = unit
+        progress.setdefault(startup_id, {}).setdefault("metrics", []).append(value_entry)
+    return progress
 
 
 def _number(value: float) -> int | float:
@@ -142,13 +175,17 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
             .where(CanvasVersion.number == Startup.canvas_version)
         )
     }
+    progress = _progress(session)
     return {
         "format": "incubator-bundle",
         "version": 1,
         "exported_at": (now or utc_now()).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "cohorts": [_cohort(cohort) for cohort in cohorts],
         "users": [{"email": user.email, "name": user.display_name, "role": user.role.value} for user in users],
-        "startups": [_startup(startup, ideas.get(startup.id), canvases.get(startup.id)) for startup in startups],
+        "startups": [
+            _startup(startup, ideas.get(startup.id), canvases.get(startup.id), progress.get(startup.id, {}))
+            for startup in startups
+        ],
         "events": _events(session),
         "scores": _scores(session),
         "feedback": _feedback(session),

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from incubator.actors import Actor
 from incubator.audit import record_change
 from incubator.bundle_import_events import check_events, import_events
+from incubator.bundle_import_progress import import_progress
 from incubator.bundle_schema import check_against_schema
 from incubator.canvases import store_canvas_version
 from incubator.errors import BundleInvalid
@@ -27,7 +28,7 @@ from incubator.models import CANVAS_FIELDS, IDEA_FIELDS, CanvasVersion, Cohort, 
 from incubator.permissions import require_coordinator
 
 # Parts of the format that later issues will store; until then they are checked and reported, not kept.
-NOT_STORED_YET_STARTUP_PARTS = ("deck", "milestones", "metrics", "ask")
+NOT_STORED_YET_STARTUP_PARTS = ("deck", "ask")
 NOT_STORED_YET_TOP_PARTS: tuple[str, ...] = ()
 
 
@@ -233,6 +234,7 @@ def _import_startups(session: Session, startups: list[dict[str, Any]], report: I
                     changed = True
         _count(report, "startups", created, changed)
         _import_idea_and_canvas(session, item, startup, report)
+        import_progress(session, item, startup, report)
         report.not_stored_yet.extend(
             f"$.startups[{startups.index(item)}].{part}" for part in NOT_STORED_YET_STARTUP_PARTS if item.get(part)
         )
