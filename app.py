@@ -20,22 +20,27 @@ def _pages_for(role: Role) -> list[st.Page]:
     profile_title = _("My startup") if role is Role.FOUNDER else _("Startup profile")
     profile = st.Page("pages/startup.py", title=profile_title, icon=":material/rocket_launch:", url_path="startup")
     mentoring = st.Page("pages/mentoring.py", title=_("Mentoring"), icon=":material/forum:", url_path="mentoring")
+    milestones = st.Page("pages/milestones.py", title=_("Milestones"), icon=":material/flag:", url_path="milestones")
+    traction = st.Page("pages/metrics.py", title=_("Traction"), icon=":material/trending_up:", url_path="traction")
+    dashboard = st.Page(
+        "pages/dashboard.py", title=_("Cohort dashboard"), icon=":material/monitoring:", url_path="dashboard"
+    )
     if role is Role.FOUNDER:
         results = st.Page(
             "pages/results.py", title=_("Pitch results"), icon=":material/emoji_events:", url_path="results"
         )
-        return [profile, idea, canvas, mentoring, results, account]
+        return [profile, idea, canvas, milestones, traction, mentoring, results, account]
     if role is Role.MENTOR:
         home = st.Page("pages/my_startups.py", title=_("My startups"), icon=":material/groups:", url_path="my-startups")
         judge = st.Page("pages/judge.py", title=_("Score pitches"), icon=":material/how_to_vote:", url_path="judge")
-        return [home, profile, idea, canvas, mentoring, judge, account]
+        return [home, dashboard, profile, idea, canvas, milestones, traction, mentoring, judge, account]
     cohorts = st.Page("pages/cohorts.py", title=_("Cohorts"), icon=":material/school:", url_path="cohorts")
     people = st.Page("pages/people.py", title=_("People"), icon=":material/badge:", url_path="people")
     events = st.Page("pages/events.py", title=_("Pitch events"), icon=":material/event:", url_path="events")
     board = st.Page(
         "pages/leaderboard.py", title=_("Leaderboard"), icon=":material/leaderboard:", url_path="leaderboard"
     )
-    return [cohorts, people, profile, idea, canvas, mentoring, events, board, account]
+    return [cohorts, dashboard, people, profile, idea, canvas, milestones, traction, mentoring, events, board, account]
 
 
 if actor is None:

@@ -68,7 +68,7 @@ def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]
         .mark_circle(size=160)
         .encode(
             x=alt.X("Due:T", title=None),
-            y=alt.Y("Milestone:N", sort=alt.EncodingSortField("Due"), title=None),
+            y=alt.Y("Milestone:N", sort=alt.EncodingSortField("Due"), title=None, axis=alt.Axis(labelLimit=260)),
             color=alt.Color("Status:N", scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))),
             tooltip=["Milestone", "Due:T", "Status"],
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from incubator.i18n import N_, _
-from incubator.models import Role, Stage
+from incubator.models import MilestoneStatus, Role, Stage
 
 _ROLE_LABELS = {Role.FOUNDER: N_("founder"), Role.MENTOR: N_("mentor"), Role.COORDINATOR: N_("coordinator")}
 _STAGE_LABELS = {
@@ -13,6 +13,20 @@ _STAGE_LABELS = {
     Stage.TRACTION: N_("Traction"),
     Stage.SCALING: N_("Scaling"),
 }
+
+
+_MILESTONE_STATUS_LABELS = {
+    MilestoneStatus.PLANNED: N_("planned"),
+    MilestoneStatus.IN_PROGRESS: N_("in progress"),
+    MilestoneStatus.DONE: N_("done"),
+    MilestoneStatus.BLOCKED: N_("blocked"),
+    MilestoneStatus.DROPPED: N_("dropped"),
+}
+
+
+def milestone_status_label(status: MilestoneStatus | str) -> str:
+    """Return the translated name of a milestone status, such as 'in progress'."""
+    return _(_MILESTONE_STATUS_LABELS[MilestoneStatus(status)])
 
 
 def role_label(role: Role | str) -> str:

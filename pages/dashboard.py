@@ -1,0 +1,88 @@
+"""The cohort dashboard: which startups move and which have stalled (coordinators: a cohort; mentors: theirs)."""
+
+import csv
+import io
+
+import streamlit as st
+
+from incubator import ui
+from incubator.charts import milestones_done_chart, stage_distribution_chart
+from incubator.cohorts import list_cohorts
+from incubator.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
+from incubator.i18n import _
+from incubator.labels import stage_label
+from incubator.milestones import apply_plan, list_plans, load_plan
+from incubator.models import Role, Stage
+
+actor = ui.require_actor(Role.COORDINATOR, Role.MENTOR)
+st.title(_("Cohort dashboard"))
+ui.show_flash()
+
+cohort_slug = None
+if actor.is_coordinator:
+    with ui.database().read() as session:
+        cohorts = {cohort.slug: cohort.name for cohort in list_cohorts(session, actor)}
+    if not cohorts:
+        st.info(_("There is no cohort yet."))
+        st.stop()
+    cohort_slug = str(
+        st.selectbox(_("Cohort"), list(cohorts), format_func=lambda key: cohorts[key], key="board_cohort")
+    )
+stale_days = st.number_input(
+    _("Flag a startup after this many days without a metric update or mentor feedback"),
+    min_value=1, max_value=365, value=DEFAULT_STALE_DAYS, step=1, key="stale_days",
+)  # fmt: skip
+
+with ui.database().read() as session:
+    board = cohort_dashboard(session, actor, cohort_slug, int(stale_days))
+
+rows = [
+    {
+        _("Startup"): row.name,
+        _("Stage"): stage_label(row.stage),
+        _("Milestones done"): f"{row.share_done:.0%}" if row.share_done is not None else "—",
+        _("Overdue"): row.overdue,
+        _("Latest metric"): row.last_metric.isoformat() if row.last_metric else "—",
+        _("Latest feedback"): row.last_feedback.isoformat() if row.last_feedback else "—",
+        _("Flags"): " ".join(
+            flag
+            for flag, raised in ((_("no update"), row.no_recent_update), (_("no feedback"), row.no_recent_feedback))
+            if raised
+        ),
+    }
+    for row in board.rows
+]
+st.dataframe(rows, hide_index=True, width="stretch")
+buffer = io.StringIO()
+if rows:
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+st.download_button(
+    _("Download as CSV"), buffer.getvalue().encode("utf-8-sig"), file_name=f"dashboard-{cohort_slug or 'mine'}.csv",
+    mime="text/csv", icon=":material/download:", disabled=not rows, key="dashboard_csv",
+)  # fmt: skip
+
+left, right = st.columns(2)
+with left:
+    st.subheader(_("Stages"))
+    counts = {stage_label(stage): sum(1 for row in board.rows if row.stage is stage) for stage in Stage}
+    st.altair_chart(stage_distribution_chart(counts), width="stretch")
+with right:
+    st.subheader(_("Milestones done over time"))
+    if board.done_dates:
+        st.altair_chart(milestones_done_chart(board.done_dates), width="stretch")
+    else:
+        st.caption(_("No milestone is done yet."))
+
+if actor.is_coordinator and cohort_slug:
+    with st.form("apply_plan"):
+        plans = {name: load_plan(name)[0] for name in list_plans()}
+        plan = st.selectbox(_("Apply a milestone plan to every startup of this cohort"), list(plans),
+                            format_func=lambda key: plans[key], key="plan_name")  # fmt: skip
+        if st.form_submit_button(_("Apply the plan")):
+            with ui.writing() as session:
+                added = apply_plan(session, actor, cohort_slug, str(plan))
+            if not ui.last_write_failed():
+                ui.flash(_("{count} milestones added (steps a startup already had were skipped).").format(count=added))
+                st.rerun()

@@ -1,0 +1,88 @@
+"""Traction metrics: define them, enter values one at a time or by CSV, and see each one's chart and growth."""
+
+import datetime as dt
+
+import streamlit as st
+
+from incubator import ui
+from incubator.charts import metric_chart
+from incubator.i18n import _
+from incubator.markup import escape_markdown
+from incubator.metrics import define_metric, import_metric_csv, list_metrics, metric_series, record_value
+from incubator.permissions import can_edit_startup_work
+from incubator.progress_rules import month_over_month_growth
+from incubator.startups import get_startup
+
+actor = ui.require_actor()
+st.title(_("Traction"))
+ui.show_flash()
+slug = ui.choose_startup(actor)
+
+with ui.database().read() as session:
+    metrics = list_metrics(session, actor, slug)
+    series = metric_series(session, actor, slug)
+    may_edit = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+
+units = {metric.name: metric.unit for metric in metrics}
+if not metrics:
+    st.info(_("No metric yet. Pick the few numbers that show progress, such as bookings per week."))
+for metric in metrics:
+    points = series.get(metric.name, [])
+    with st.container(border=True):
+        if points:
+            st.altair_chart(metric_chart(points, metric.name, metric.unit), width="stretch")
+            growth = month_over_month_growth(points)
+            latest_day, latest = points[-1]
+            st.caption(
+                escape_markdown(
+                    _("Latest: {value} {unit} on {date}").format(value=f"{latest:g}", unit=metric.unit, date=latest_day)
+                    + (" · " + _("month over month: {growth:+.0%}").format(growth=growth) if growth is not None else "")
+                )
+            )
+        else:
+            st.markdown(f"**{escape_markdown(metric.name)}**")
+            st.caption(_("No value yet."))
+
+if may_edit:
+    left, right = st.columns(2)
+    with left, st.form(f"value_{slug}"):
+        st.markdown(f"**{_('Add a value')}**")
+        name = st.selectbox(_("Metric"), list(units), key=f"value_metric_{slug}", disabled=not units)
+        on_date = st.date_input(_("Date"), value=dt.date.today(), key=f"value_date_{slug}", format="YYYY-MM-DD")
+        value = st.number_input(_("Value"), value=None, key=f"value_number_{slug}", placeholder="0")
+        if st.form_submit_button(_("Add"), disabled=not units):
+            if value is None:
+                st.error(_("Please enter a value."))
+            else:
+                with ui.writing() as session:
+                    record_value(session, actor, slug, str(name), on_date, float(value))
+                if not ui.last_write_failed():
+                    ui.flash(_("Saved."))
+                    st.rerun()
+    with right, st.form(f"metric_{slug}"):
+        st.markdown(f"**{_('Track a new metric')}**")
+        new_name = st.text_input(_("Name"), key=f"metric_name_{slug}", max_chars=200, placeholder=_("Bookings"))
+        unit = st.text_input(_("Unit"), key=f"metric_unit_{slug}", max_chars=20, placeholder=_("per week, €, %"))
+        negative = st.checkbox(_("May be negative (such as profit)"), key=f"metric_negative_{slug}")
+        if st.form_submit_button(_("Add the metric")):
+            with ui.writing() as session:
+                define_metric(session, actor, slug, new_name, unit, negative)
+            if not ui.last_write_failed():
+                ui.flash(_("You now track “{name}”.").format(name=new_name.strip()))
+                ui.forget_widgets(f"metric_name_{slug}", f"metric_unit_{slug}")
+                st.rerun()
+    with st.form(f"csv_{slug}"):
+        st.markdown(f"**{_('Upload values from a CSV file')}**")
+        st.caption(
+            _("Columns: metric, date (YYYY-MM-DD), value. One bad row and nothing is saved: every problem is listed.")
+        )
+        upload = st.file_uploader(_("CSV file"), type=["csv"], key=f"csv_file_{slug}")
+        if st.form_submit_button(_("Upload")):
+            if upload is None:
+                st.error(_("Choose a file first."))
+            else:
+                with ui.writing() as session:
+                    count = import_metric_csv(session, actor, slug, upload.getvalue())
+                if not ui.last_write_failed():
+                    ui.flash(_("{count} values saved.").format(count=count))
+                    st.rerun()

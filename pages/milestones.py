@@ -1,0 +1,85 @@
+"""Milestones: founders keep their plan in a table; everyone who may see the startup sees the timeline."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from incubator import ui
+from incubator.charts import milestone_timeline_chart
+from incubator.i18n import _
+from incubator.labels import milestone_status_label
+from incubator.milestones import MilestoneDraft, list_milestones, save_milestones
+from incubator.models import MilestoneStatus
+from incubator.permissions import can_edit_startup_work
+from incubator.progress_rules import is_overdue
+from incubator.startups import get_startup
+
+actor = ui.require_actor()
+st.title(_("Milestones"))
+ui.show_flash()
+slug = ui.choose_startup(actor)
+today = dt.date.today()
+
+with ui.database().read() as session:
+    milestones = list_milestones(session, actor, slug)
+    may_edit = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+
+overdue = [milestone.title for milestone in milestones if is_overdue(milestone.status, milestone.due, today)]
+if overdue:
+    st.warning(_("Overdue: {titles}").format(titles=", ".join(overdue)), icon=":material/alarm:")
+
+timeline = [(m.title, m.due, m.status.value, milestone_status_label(m.status)) for m in milestones]
+if any(due for _title, due, _status, _label in timeline):
+    st.altair_chart(milestone_timeline_chart(timeline, today), width="stretch")
+
+statuses = [status.value for status in MilestoneStatus]
+table = pd.DataFrame(
+    [
+        {"id": m.id, "title": m.title, "due": m.due, "status": m.status.value, "done_on": m.done_on,
+         "overdue": "⚠" if is_overdue(m.status, m.due, today) else "", "description": m.description}
+        for m in milestones
+    ],
+    columns=["id", "title", "due", "status", "done_on", "overdue", "description"],
+).astype({"due": "datetime64[ns]", "done_on": "datetime64[ns]"})  # fmt: skip
+columns = {
+    "id": None,
+    "title": st.column_config.TextColumn(_("Milestone"), required=True, max_chars=200, width="large"),
+    "due": st.column_config.DateColumn(_("Due"), format="YYYY-MM-DD"),
+    "status": st.column_config.SelectboxColumn(
+        _("Status"), options=statuses, required=True, default="planned", format_func=milestone_status_label
+    ),
+    "done_on": st.column_config.DateColumn(_("Done on"), format="YYYY-MM-DD"),
+    "overdue": st.column_config.TextColumn(_("Overdue"), disabled=True, width="small"),
+    "description": st.column_config.TextColumn(_("Description"), max_chars=5000),
+}
+if not may_edit:
+    st.dataframe(table, column_config=columns, hide_index=True, width="stretch")
+    st.stop()
+
+st.caption(_("Add a row for a new milestone; select rows and press Delete to remove them. Then save."))
+edited = st.data_editor(
+    table, column_config=columns, hide_index=True, num_rows="dynamic", width="stretch", key=f"milestones::{slug}"
+)
+
+
+def _date(value: object) -> dt.date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+
+
+if st.button(_("Save the milestones"), type="primary", key=f"save_milestones::{slug}", icon=":material/save:"):
+    drafts = [
+        MilestoneDraft(
+            title=str(row["title"] or "") if not pd.isna(row["title"]) else "",
+            description=str(row["description"]) if not pd.isna(row["description"]) else "",
+            due=_date(row["due"]), status=str(row["status"] or "planned"), done_on=_date(row["done_on"]),
+            id=int(row["id"]) if not pd.isna(row["id"]) else None,
+        )
+        for _index, row in edited.iterrows()
+    ]  # fmt: skip
+    with ui.writing() as session:
+        save_milestones(session, actor, slug, drafts)
+    if not ui.last_write_failed():
+        ui.flash(_("The milestones are saved."))
+        ui.forget_widgets(f"milestones::{slug}")
+        st.rerun()
