@@ -146,3 +146,12 @@ def screenshot(page: Page, name: str) -> None:
     page.wait_for_selector("[data-testid='stSkeleton']", state="detached")
     page.wait_for_timeout(500)  # let fonts and icons settle; only the picture depends on it
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def settle(page: Page) -> None:
+    """Wait until the app has finished its rerun: no element left over from the previous run, no placeholder."""
+    page.wait_for_function(
+        '() => !document.querySelector(\'[data-stale="true"], [data-testid="stSkeleton"]\')'
+        ' && !document.querySelector(\'[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]\')'
+    )
+    page.wait_for_timeout(150)

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import NEW_FOUNDER, NEW_FOUNDER_PASSWORD, screenshot
+from tests.e2e.conftest import NEW_FOUNDER, NEW_FOUNDER_PASSWORD, screenshot, settle
 
 
 def _sign_in(page: Page, url: str, email: str = NEW_FOUNDER, password: str = NEW_FOUNDER_PASSWORD) -> None:
@@ -31,6 +31,7 @@ def test_founder_goes_from_idea_to_canvas_saves_twice_and_compares(page: Page, a
     _box(page, "Target customer").fill("Families on a tight budget in Molenbeek.")
     _box(page, "Why now").fill("Food prices rose 20% in two years.")
     _box(page, "Why now").blur()
+    settle(page)
     page.get_by_role("button", name="Save the idea").click()
     expect(page.get_by_text("Your idea is saved")).to_be_visible()
     screenshot(page, "idea")
@@ -46,6 +47,7 @@ def test_founder_goes_from_idea_to_canvas_saves_twice_and_compares(page: Page, a
     channels.fill("School newsletters; WhatsApp groups of parents.")
     channels.blur()
     expect(page.get_by_text("You have unsaved changes.")).to_be_visible()
+    settle(page)
     page.get_by_role("button", name="Save a new version").click()
     expect(page.get_by_text("Saved as version 1.")).to_be_visible()
 
@@ -53,16 +55,19 @@ def test_founder_goes_from_idea_to_canvas_saves_twice_and_compares(page: Page, a
     key_metrics.fill("Children helped per week")
     key_metrics.blur()
     page.get_by_role("textbox", name="Note for this version (optional)").fill("Measure what matters")
+    settle(page)
     page.get_by_role("button", name="Save a new version").click()
     expect(page.get_by_text("Saved as version 2.")).to_be_visible()
     screenshot(page, "canvas-founder")
 
+    settle(page)
     page.get_by_role("tab", name="History and comparison").click()
     added = page.locator("span", has_text="Children helped per week").last
     expect(added).to_be_visible()
     assert added.evaluate("node => getComputedStyle(node).backgroundColor") == "rgb(211, 249, 216)"
     screenshot(page, "canvas-history")
 
+    settle(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download the canvas as PDF").click()
     download = download_info.value

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, settle
 
 
 def test_founder_fixes_a_bad_csv_row_and_sees_the_chart(page: Page, app_url: str, tmp_path: Path):
@@ -22,6 +22,7 @@ def test_founder_fixes_a_bad_csv_row_and_sees_the_chart(page: Page, app_url: str
     bad.write_text(
         "metric,date,value\nChildren enrolled,2026-12-01,27\nChildren enrolled,2026-12-08,thirty\n", encoding="utf-8"
     )
+    settle(page)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
     page.get_by_role("button", name="Upload", exact=True).last.click()
     expect(page.get_by_text("Row 3, column “value”: “thirty” is not a number")).to_be_visible()
@@ -30,6 +31,7 @@ def test_founder_fixes_a_bad_csv_row_and_sees_the_chart(page: Page, app_url: str
 
     good = tmp_path / "children-fixed.csv"
     good.write_text(bad.read_text(encoding="utf-8").replace("thirty", "30"), encoding="utf-8")
+    settle(page)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(good))
     page.get_by_role("button", name="Upload", exact=True).last.click()
     expect(page.get_by_text("2 values saved.")).to_be_visible()
