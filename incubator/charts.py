@@ -1,4 +1,8 @@
-"""Every chart of the app and its exports, built with Altair: the only module that imports it."""
+"""Every chart of the app and its exports, built with Altair: the only module that imports it.
+
+Data columns have fixed ASCII names (user text such as a metric called "Revenue: €" would
+otherwise be parsed as Altair field syntax); what people read comes from titles, translated.
+"""
 
 from __future__ import annotations
 
@@ -8,46 +12,55 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
+from incubator.i18n import _
+
+TEAL, GREEN, ORANGE = "#0f766e", "#2f9e44", "#e8590c"
+STATUS_COLOURS = {
+    "planned": "#9aa5b1", "in_progress": "#1c7ed6", "done": GREEN, "blocked": "#e03131", "dropped": "#ced4da",
+}  # fmt: skip
+
 
 def criterion_breakdown_chart(
     means: Mapping[str, Mapping[str, float]], names: Mapping[str, str], criteria: list[str]
 ) -> alt.Chart:
     """Grouped bars: each startup's mean score per criterion."""
     rows = [
-        {"Startup": names.get(startup, startup), "Criterion": criterion, "Mean score": round(value, 2)}
+        {"startup": names.get(startup, startup), "criterion": criterion, "mean": round(value, 2)}
         for startup, by_criterion in means.items()
         for criterion, value in by_criterion.items()
     ]
-    frame = pd.DataFrame(rows, columns=["Startup", "Criterion", "Mean score"])
+    frame = pd.DataFrame(rows, columns=["startup", "criterion", "mean"])
     chart: alt.Chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("Criterion:N", sort=criteria, title=None),
-            xOffset=alt.XOffset("Startup:N"),
-            y=alt.Y("Mean score:Q", scale=alt.Scale(domain=[0, 5])),
-            color=alt.Color("Startup:N", legend=alt.Legend(orient="bottom")),
-            tooltip=["Startup", "Criterion", "Mean score"],
+            x=alt.X("criterion:N", sort=criteria, title=None),
+            xOffset=alt.XOffset("startup:N"),
+            y=alt.Y("mean:Q", scale=alt.Scale(domain=[0, 5]), title=_("Mean score")),
+            color=alt.Color("startup:N", title=_("Startup"), legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                alt.Tooltip("startup:N", title=_("Startup")),
+                alt.Tooltip("criterion:N", title=_("Criterion")),
+                alt.Tooltip("mean:Q", title=_("Mean score")),
+            ],
         )
         .properties(height=320)
     )
     return chart
 
 
-STATUS_COLOURS = {
-    "planned": "#9aa5b1", "in_progress": "#1c7ed6", "done": "#2f9e44", "blocked": "#e03131", "dropped": "#ced4da",
-}  # fmt: skip
-
-
 def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) -> alt.Chart:
     """A line per metric: its values by date (the same chart the exports use)."""
-    frame = pd.DataFrame([{"Date": day.isoformat(), name: value} for day, value in points], columns=["Date", name])
-    title = f"{name} ({unit})" if unit else name
+    frame = pd.DataFrame(
+        [{"date": day.isoformat(), "value": value} for day, value in points], columns=["date", "value"]
+    )
     chart: alt.Chart = (
-        alt.Chart(frame, title=title)
-        .mark_line(point=True, color="#0f766e")
+        alt.Chart(frame, title=f"{name} ({unit})" if unit else name)
+        .mark_line(point=True, color=TEAL)
         .encode(
-            x=alt.X("Date:T", title=None), y=alt.Y(f"{name}:Q", title=unit or None), tooltip=["Date:T", f"{name}:Q"]
+            x=alt.X("date:T", title=None),
+            y=alt.Y("value:Q", title=unit or None),
+            tooltip=[alt.Tooltip("date:T", title=_("Date")), alt.Tooltip("value:Q", title=name)],
         )
         .properties(height=260)
     )
@@ -57,53 +70,63 @@ def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) 
 def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]], today: dt.date) -> alt.LayerChart:
     """One point per dated milestone (title, due, status, status label), coloured by status, with a line for today."""
     frame = pd.DataFrame(
-        [{"Milestone": title, "Due": due.isoformat(), "Status": label, "status": status}
-         for title, due, status, label in rows if due is not None],
-        columns=["Milestone", "Due", "Status", "status"],
-    )  # fmt: skip
+        [{"title": title, "due": due.isoformat(), "label": label} for title, due, _status, label in rows if due],
+        columns=["title", "due", "label"],
+    )
     labels = {status: label for _title, _due, status, label in rows}
     domain = [labels.get(status, status) for status in STATUS_COLOURS]
     points = (
         alt.Chart(frame)
         .mark_circle(size=160)
         .encode(
-            x=alt.X("Due:T", title=None),
-            y=alt.Y("Milestone:N", sort=alt.EncodingSortField("Due"), title=None, axis=alt.Axis(labelLimit=260)),
-            color=alt.Color("Status:N", scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))),
-            tooltip=["Milestone", "Due:T", "Status"],
+            x=alt.X("due:T", title=None),
+            y=alt.Y("title:N", sort=alt.EncodingSortField("due"), title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color(
+                "label:N", title=_("Status"), scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))
+            ),
+            tooltip=[
+                alt.Tooltip("title:N", title=_("Milestone")),
+                alt.Tooltip("due:T", title=_("Due")),
+                alt.Tooltip("label:N", title=_("Status")),
+            ],
         )
     )
     today_rule = (
-        alt.Chart(pd.DataFrame({"Today": [today.isoformat()]}))
-        .mark_rule(color="#e8590c", strokeDash=[4, 4])
-        .encode(x="Today:T")
+        alt.Chart(pd.DataFrame({"today": [today.isoformat()]}))
+        .mark_rule(color=ORANGE, strokeDash=[4, 4])
+        .encode(x="today:T", tooltip=[alt.Tooltip("today:T", title=_("Today"))])
     )
     layered: alt.LayerChart = (points + today_rule).properties(height=max(120, 32 * len(frame)))
     return layered
 
 
 def stage_distribution_chart(stages: Mapping[str, int]) -> alt.Chart:
-    """Bars: how many startups are at each stage."""
+    """Bars: how many startups are at each stage (keys are translated stage names, in stage order)."""
     frame = pd.DataFrame(
-        [{"Stage": stage, "Startups": count} for stage, count in stages.items()], columns=["Stage", "Startups"]
+        [{"stage": stage, "count": count} for stage, count in stages.items()], columns=["stage", "count"]
     )
     chart: alt.Chart = (
-        alt.Chart(frame).mark_bar(color="#0f766e")
-        .encode(x=alt.X("Stage:N", sort=list(stages), title=None), y=alt.Y("Startups:Q", axis=alt.Axis(tickMinStep=1)))
+        alt.Chart(frame)
+        .mark_bar(color=TEAL)
+        .encode(
+            x=alt.X("stage:N", sort=list(stages), title=None),
+            y=alt.Y("count:Q", title=_("Startups"), axis=alt.Axis(tickMinStep=1)),
+        )
         .properties(height=220)
-    )  # fmt: skip
+    )
     return chart
 
 
 def milestones_done_chart(done_dates: Sequence[dt.date]) -> alt.Chart:
     """A rising line: milestones done across the cohort, counted up by date."""
     frame = pd.DataFrame(
-        [{"Date": day.isoformat(), "Milestones done": count} for count, day in enumerate(sorted(done_dates), start=1)],
-        columns=["Date", "Milestones done"],
+        [{"date": day.isoformat(), "done": count} for count, day in enumerate(sorted(done_dates), start=1)],
+        columns=["date", "done"],
     )
     chart: alt.Chart = (
-        alt.Chart(frame).mark_line(interpolate="step-after", color="#2f9e44")
-        .encode(x=alt.X("Date:T", title=None), y=alt.Y("Milestones done:Q"))
+        alt.Chart(frame)
+        .mark_line(interpolate="step-after", color=GREEN)
+        .encode(x=alt.X("date:T", title=None), y=alt.Y("done:Q", title=_("Milestones done")))
         .properties(height=220)
-    )  # fmt: skip
+    )
     return chart

@@ -1,0 +1,21 @@
+"""Charts take any user text as names without breaking Altair's field syntax."""
+
+import datetime as dt
+
+from incubator.charts import criterion_breakdown_chart, metric_chart, milestone_timeline_chart
+
+
+def test_a_metric_name_with_altair_syntax_characters_still_charts():
+    chart = metric_chart([(dt.date(2027, 1, 1), 3.0), (dt.date(2027, 2, 1), 5.0)], "Revenue: € [net].total", "€")
+    spec = chart.to_dict()
+    assert spec["title"] == "Revenue: € [net].total (€)"
+    assert spec["encoding"]["y"]["field"] == "value"
+
+
+def test_breakdown_and_timeline_charts_build_specs():
+    breakdown = criterion_breakdown_chart({"a": {"Team": 4.0}}, {"a": "Alpha: the *first*"}, ["Team"]).to_dict()
+    assert breakdown["encoding"]["x"]["field"] == "criterion"
+    timeline = milestone_timeline_chart(
+        [("MVP: v1", dt.date(2027, 1, 1), "done", "done")], dt.date(2027, 1, 5)
+    ).to_dict()
+    assert len(timeline["layer"]) == 2
