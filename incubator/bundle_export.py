@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from incubator.actors import Actor
 from incubator.models import (
     IDEA_FIELDS,
+    Ask,
     CanvasVersion,
     Cohort,
     EventPitch,
@@ -39,7 +40,11 @@ def _cohort(cohort: Cohort) -> dict[str, Any]:
 
 
 def _startup(
-    startup: Startup, idea: Idea | None, canvas: CanvasVersion | None, progress: dict[str, list[dict[str, Any]]]
+    startup: Startup,
+    idea: Idea | None,
+    canvas: CanvasVersion | None,
+    progress: dict[str, list[dict[str, Any]]],
+    ask: Ask | None,
 ) -> dict[str, Any]:
     item: dict[str, Any] = {"slug": startup.slug, "name": startup.name}
     for key in ("tagline",):
@@ -63,6 +68,16 @@ def _startup(
     for part in ("milestones", "metrics"):
         if progress.get(part):
             item[part] = progress[part]
+    if ask is not None:
+        exported: dict[str, Any] = {}
+        if ask.amount is not None:
+            exported["amount"] = _number(ask.amount)
+        exported["currency"] = ask.currency
+        if ask.instrument:
+            exported["instrument"] = ask.instrument
+        if ask.use_of_funds:
+            exported["use_of_funds"] = ask.use_of_funds
+        item["ask"] = exported
     return item
 
 
@@ -176,6 +191,7 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
         )
     }
     progress = _progress(session)
+    asks = {ask.startup_id: ask for ask in session.scalars(select(Ask))}
     return {
         "format": "incubator-bundle",
         "version": 1,
@@ -183,7 +199,13 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
         "cohorts": [_cohort(cohort) for cohort in cohorts],
         "users": [{"email": user.email, "name": user.display_name, "role": user.role.value} for user in users],
         "startups": [
-            _startup(startup, ideas.get(startup.id), canvases.get(startup.id), progress.get(startup.id, {}))
+            _startup(
+                startup,
+                ideas.get(startup.id),
+                canvases.get(startup.id),
+                progress.get(startup.id, {}),
+                asks.get(startup.id),
+            )
             for startup in startups
         ],
         "events": _events(session),

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from incubator.metrics import upsert_metric_value
-from incubator.models import Metric, MetricValue, Milestone, MilestoneStatus, Startup
+from incubator.models import Ask, Metric, MetricValue, Milestone, MilestoneStatus, Startup
 
 
 def _milestone(item: dict[str, Any]) -> dict[str, Any]:
@@ -43,6 +43,26 @@ def import_progress(session: Session, item: dict[str, Any], startup: Startup, co
             counts.unchanged["milestones"] += 1
     if "metrics" in item:
         _import_metric_values(session, item["metrics"], startup, counts)
+    if "ask" in item:
+        _import_ask(session, item["ask"], startup, counts)
+
+
+def _import_ask(session: Session, entry: dict[str, Any], startup: Startup, counts: Any) -> None:
+    wanted = {
+        "amount": float(entry["amount"]) if "amount" in entry else None,
+        "currency": entry.get("currency", "EUR"),
+        "instrument": entry.get("instrument", ""),
+        "use_of_funds": entry.get("use_of_funds", ""),
+    }
+    ask = session.get(Ask, startup.id)
+    if ask is not None and all(getattr(ask, key) == value for key, value in wanted.items()):
+        counts.unchanged["asks"] += 1
+        return
+    (counts.updated if ask is not None else counts.created)["asks"] += 1
+    ask = ask or Ask(startup_id=startup.id)
+    for key, value in wanted.items():
+        setattr(ask, key, value)
+    session.add(ask)
 
 
 def _import_metric_values(session: Session, values: list[dict[str, Any]], startup: Startup, counts: Any) -> None:

@@ -463,3 +463,15 @@ class MetricValue(Base):
     on_date: Mapped[dt.date] = mapped_column(Date)
     value: Mapped[float] = mapped_column(Float)
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
+
+
+class Ask(Base):
+    """What a startup asks investors for: how much, in which currency, in what form, and what for."""
+
+    __tablename__ = "asks"
+
+    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), primary_key=True)
+    amount: Mapped[float | None] = mapped_column(Float)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    instrument: Mapped[str] = mapped_column(String(200), default="")
+    use_of_funds: Mapped[str] = mapped_column(Text, default="")

@@ -3,13 +3,14 @@
 import streamlit as st
 
 from incubator import ui
+from incubator.asks import AskText, get_ask, save_ask
 from incubator.errors import IncubatorError
 from incubator.fields import is_web_address
 from incubator.i18n import _
 from incubator.labels import role_label, stage_label
 from incubator.markup import escape_markdown
 from incubator.models import Role, Stage
-from incubator.permissions import can_edit_startup_profile
+from incubator.permissions import can_edit_startup_profile, can_edit_startup_work
 from incubator.startups import (
     StartupProfile,
     add_founder,
@@ -83,6 +84,39 @@ if may_edit:
                 update_startup_profile(session, actor, slug, profile)
             if not ui.last_write_failed():
                 ui.flash(_("The profile is saved."))
+                st.rerun()
+
+st.divider()
+st.markdown(f"**{_('The ask')}**")
+with ui.database().read() as session:
+    ask = get_ask(session, actor, slug)
+    may_edit_ask = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+if not may_edit_ask:
+    if ask.amount is None and not ask.use_of_funds:
+        st.caption(_("No ask written yet."))
+    else:
+        amount = f"{ask.amount:,.0f} {ask.currency}" if ask.amount is not None else "—"
+        st.text(" · ".join(part for part in (amount, ask.instrument) if part))
+        st.text(ask.use_of_funds)
+else:
+    with st.form(f"ask_{slug}"):
+        amount_column, currency_column, instrument_column = st.columns([2, 1, 2])
+        amount = amount_column.number_input(
+            _("Amount"), min_value=0.0, value=ask.amount, step=1000.0, key=f"ask_amount_{slug}", placeholder="40000"
+        )
+        currency = currency_column.text_input(
+            _("Currency"), value=ask.currency, max_chars=3, key=f"ask_currency_{slug}"
+        )
+        instrument = instrument_column.text_input(
+            _("Instrument"), value=ask.instrument, max_chars=200, key=f"ask_instrument_{slug}",
+            placeholder=_("Grant, loan, equity, convertible note…"),
+        )  # fmt: skip
+        use_of_funds = st.text_area(_("Use of funds"), value=ask.use_of_funds, key=f"ask_use_{slug}")
+        if st.form_submit_button(_("Save the ask")):
+            with ui.writing() as session:
+                save_ask(session, actor, slug, AskText(amount, currency, instrument, use_of_funds))
+            if not ui.last_write_failed():
+                ui.flash(_("The ask is saved."))
                 st.rerun()
 
 if actor.is_coordinator:

@@ -133,3 +133,19 @@ def test_coordinator_sees_who_did_what_in_the_recent_activity(app):
     activity = at.dataframe[1].value
     newest = activity.iloc[0]
     assert (newest["Who"], newest["Action"], newest["Record"]) == ("Nadia El Amrani", "create", "user sara@example.org")
+
+
+def test_founder_saves_the_ask_and_a_bad_currency_keeps_the_form(app, demo_db):
+    from incubator.models import Ask
+
+    at = app(FOUNDER)
+    at.text_input(key=f"ask_currency_{SLUG}").input("E1")
+    at.number_input(key=f"ask_amount_{SLUG}").set_value(50000.0)
+    at.button(key=f"FormSubmitter:ask_{SLUG}-Save the ask").click().run()
+    assert "three-letter code" in plain(at.error[0].value)
+    assert at.text_input(key=f"ask_currency_{SLUG}").value == "E1"
+    at.text_input(key=f"ask_currency_{SLUG}").input("EUR")
+    at.button(key=f"FormSubmitter:ask_{SLUG}-Save the ask").click().run()
+    assert plain(at.success[0].value) == "The ask is saved."
+    with demo_db.read() as session:
+        assert session.scalar(select(Ask.amount).join(Startup).where(Startup.slug == SLUG)) == 50000.0
