@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     canvas.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
     canvas.add_argument("--version", type=int, metavar="N", help="an older version (default: the newest)")
 
+    backup = commands.add_parser("backup", help="copy the whole database while the app runs", parents=[common])
+    backup.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
+    restore = commands.add_parser("restore", help="replace everything with a backup of this app", parents=[common])
+    restore.add_argument("file", metavar="FILE")
+
     leaderboard = commands.add_parser("leaderboard", help="rank a pitch event's startups", parents=[common])
     leaderboard.add_argument("event", metavar="EVENT", help="the event's slug")
     leaderboard.add_argument("--method", choices=["raw", "normalized"], default="normalized")
@@ -175,13 +180,42 @@ def _leaderboard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from incubator.backups import backup_database
+
+    database = _open_database(args)
+    kind = backup_database(database, Path(args.out))
+    print(_("Backed up the whole database to {file} ({kind}).").format(file=args.out, kind=kind))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from incubator.backups import read_backup, restore_database
+
+    rows = read_backup(Path(args.file))
+    database = _open_database(args)
+    counts = restore_database(database, rows)
+    print(_("Restored {file}: {users} accounts, {startups} startups.").format(
+        file=args.file, users=counts.get("users", 0), startups=counts.get("startups", 0)
+    ))  # fmt: skip
+    return EXIT_OK
+
+
 def _db_upgrade(args: argparse.Namespace) -> int:
     _open_database(args)
     print(_("The database schema is up to date."))
     return EXIT_OK
 
 
-_HANDLERS = {"demo": _demo, "import": _import, "export": _export, "canvas": _canvas, "leaderboard": _leaderboard}
+_HANDLERS = {
+    "demo": _demo,
+    "import": _import,
+    "export": _export,
+    "canvas": _canvas,
+    "leaderboard": _leaderboard,
+    "backup": _backup,
+    "restore": _restore,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

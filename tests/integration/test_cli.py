@@ -168,3 +168,16 @@ def test_leaderboard_prints_csv_and_table_with_the_contract_columns(capsys, db_u
     assert status == EXIT_BAD_INPUT and "no-such-event" in err
     status, _out, err = _run(capsys, "--db", db_url, "leaderboard", "demo-day-spring-2027", "--method", "median")
     assert status == EXIT_BAD_INPUT and "invalid choice" in err
+
+
+def test_backup_then_restore_through_the_command_line(capsys, db_url, tmp_path, sqlite_url):
+    _run(capsys, "--db", db_url, "demo")
+    backup = tmp_path / "nightly.bak"
+    status, out, _err = _run(capsys, "--db", db_url, "backup", "--out", str(backup))
+    assert status == EXIT_OK and "Backed up" in out
+    status, out, _err = _run(capsys, "--db", sqlite_url, "restore", str(backup))
+    assert status == EXIT_OK and "12 accounts, 6 startups" in out
+    junk = tmp_path / "junk.bak"
+    junk.write_text("hello", encoding="utf-8")
+    status, _out, err = _run(capsys, "--db", sqlite_url, "restore", str(junk))
+    assert status == EXIT_BAD_INPUT and "not a backup of this app" in err

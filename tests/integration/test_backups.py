@@ -1,0 +1,104 @@
+"""Backups taken while others write, restored all or nothing; anything that is not our backup is refused."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from incubator.backups import backup_database, read_backup, restore_database
+from incubator.bundle_export import export_bundle
+from incubator.db import Database
+from incubator.demo import load_demo
+from incubator.errors import ValidationFailed
+from incubator.models import Cohort, User
+from incubator.passwords import verify_password
+from tests.factories import make_cohort
+
+
+def _bundle(database: Database) -> dict:
+    with database.read() as session:
+        bundle = export_bundle(session, None)
+    bundle.pop("exported_at")
+    return bundle
+
+
+def test_backup_and_restore_give_back_everything_including_passwords(db, tmp_path, sqlite_url):
+    with db.write() as session:
+        load_demo(session)
+    before = _bundle(db)
+    backup = tmp_path / "backup.any"
+    kind = backup_database(db, backup)
+    assert kind == ("sqlite" if db.is_sqlite else "json")
+    target = Database.from_url(sqlite_url)
+    with target.write() as session:
+        make_cohort(session, slug="to-be-replaced")
+    counts = restore_database(target, read_backup(backup))
+    assert counts["users"] == 12
+    assert _bundle(target) == before
+    with target.read() as session:
+        hash_ = session.scalar(select(User.password_hash).where(User.email == "nadia@demo.incubator.example"))
+        assert verify_password(hash_, "demo-incubator")
+        assert session.scalar(select(Cohort).where(Cohort.slug == "to-be-replaced")) is None
+    target.dispose()
+
+
+def test_a_restore_into_the_same_kind_of_database_keeps_new_ids_working(db, tmp_path):
+    with db.write() as session:
+        load_demo(session)
+    backup = tmp_path / "backup.any"
+    backup_database(db, backup)
+    restore_database(db, read_backup(backup))
+    with db.write() as session:
+        make_cohort(session, slug="after-restore")  # ids continue after the restored ones
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Cohort)) == 2
+
+
+def test_a_sqlite_backup_is_consistent_while_someone_writes(sqlite_url, tmp_path):
+    database = Database.from_url(sqlite_url)
+    stop = threading.Event()
+
+    def writer() -> None:
+        number = 0
+        while not stop.is_set():
+            with database.write() as session:
+                make_cohort(session, slug=f"busy-{number}")
+            number += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        backup = tmp_path / "live.sqlite3"
+        backup_database(database, backup)
+    finally:
+        stop.set()
+        thread.join()
+    rows = read_backup(backup)
+    slugs = sorted(int(row["slug"].split("-")[1]) for row in rows["cohorts"])
+    assert slugs == list(range(len(slugs)))  # a prefix of the writes, never a torn one
+    database.dispose()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a backup at all", json.dumps({"format": "incubator-bundle", "version": 1}).encode(), b"\x00\xff" * 20],
+)
+def test_files_that_are_not_our_backups_are_refused(tmp_path, content):
+    path = tmp_path / "suspicious.bak"
+    path.write_bytes(content)
+    with pytest.raises(ValidationFailed, match="not a backup of this app"):
+        read_backup(path)
+
+
+def test_a_sqlite_file_of_another_app_is_refused(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    with pytest.raises(ValidationFailed, match="not a backup of this app"):
+        read_backup(Path(path))
