@@ -12,7 +12,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 from incubator.canvas_template import TOP_ROW, CanvasBox, CanvasTemplate
 from incubator.i18n import _
-from incubator.pdf_text import BOLD, REGULAR, Block, FittedBox, clean_for_pdf, fit_blocks, fit_line, register_fonts
+from incubator.pdf_text import (
+    BOLD,
+    REGULAR,
+    Block,
+    Frame,
+    clean_for_pdf,
+    draw_fitted,
+    fit_blocks,
+    fit_line,
+    register_fonts,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 24.0
@@ -33,16 +43,6 @@ class CanvasPrint:
     fields: dict[str, str]
     template: CanvasTemplate
     incubator_name: str = "Incubator"
-
-
-@dataclass(frozen=True)
-class Frame:
-    """A rectangle on the page, from its bottom-left corner."""
-
-    x: float
-    y: float
-    width: float
-    height: float
 
 
 def box_frames() -> dict[str, Frame]:
@@ -91,22 +91,8 @@ def _draw_box(pdf: Canvas, box: CanvasBox, frame: Frame, fields: dict[str, str])
     inner_width = frame.width - 2 * PADDING
     inner_height = frame.height - 2 * PADDING - TITLE_SIZE * 1.6
     fitted = fit_blocks(_box_blocks(box, fields), inner_width, inner_height)
-    _draw_fitted(pdf, fitted, frame.x + PADDING, title_y - TITLE_SIZE * 0.6, inner_width)
+    draw_fitted(pdf, fitted, frame.x + PADDING, title_y - TITLE_SIZE * 0.6, inner_width, INK, MUTED)
     return fitted.shortened
-
-
-def _draw_fitted(pdf: Canvas, fitted: FittedBox, x: float, top: float, width: float) -> None:
-    y = top
-    for item in fitted.blocks:
-        y -= item.block.gap_before * fitted.line_height
-        pdf.setFillColor(MUTED if item.block.muted else INK)
-        for line in item.lines:
-            y -= fitted.line_height
-            pdf.setFont(line.font, line.size)
-            if line.right_to_left:
-                pdf.drawRightString(x + width, y, line.text)
-            else:
-                pdf.drawString(x, y, line.text)
 
 
 def _draw_header(pdf: Canvas, document: CanvasPrint) -> None:

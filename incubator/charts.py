@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
+import vl_convert
 
 from incubator.i18n import _
 
@@ -130,3 +132,14 @@ def milestones_done_chart(done_dates: Sequence[dt.date]) -> alt.Chart:
         .properties(height=220)
     )
     return chart
+
+
+@lru_cache(maxsize=256)
+def _png_of_spec(spec_json: str, scale: float) -> bytes:
+    png: bytes = vl_convert.vegalite_to_png(spec_json, scale=scale)
+    return png
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """Render a chart to PNG for PDFs and slides; the same chart with the same data is rendered only once."""
+    return _png_of_spec(chart.to_json(), scale)

@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     canvas.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
     canvas.add_argument("--version", type=int, metavar="N", help="an older version (default: the newest)")
 
+    onepager = commands.add_parser("onepager", help="a startup's one-page investor summary (PDF)", parents=[common])
+    onepager.add_argument("slug", metavar="SLUG")
+    onepager.add_argument("--out", metavar="FILE", required=True)
+    onepager.add_argument("--with-scores", action="store_true", help="add the mentors' average scores")
+    booklet = commands.add_parser("booklet", help="a pitch event's demo-day booklet (PDF)", parents=[common])
+    booklet.add_argument("event", metavar="EVENT")
+    booklet.add_argument("--out", metavar="FILE", required=True)
+
     backup = commands.add_parser("backup", help="copy the whole database while the app runs", parents=[common])
     backup.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
     restore = commands.add_parser("restore", help="replace everything with a backup of this app", parents=[common])
@@ -180,6 +188,32 @@ def _leaderboard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _onepager(args: argparse.Namespace) -> int:
+    from incubator.investor_summary import investor_summary, with_traction_chart
+    from incubator.onepager_pdf import build_onepager
+
+    database = _open_database(args)
+    with database.read() as session:
+        page = investor_summary(session, Actor.command_line(), args.slug, include_scores=args.with_scores)
+    _write_file(args.out, build_onepager(with_traction_chart(page)))
+    print(_("Wrote the investor summary of {slug} to {file}.").format(slug=args.slug, file=args.out))
+    return EXIT_OK
+
+
+def _booklet(args: argparse.Namespace) -> int:
+    from incubator.investor_summary import event_booklet
+    from incubator.onepager_pdf import build_booklet
+
+    database = _open_database(args)
+    with database.read() as session:
+        booklet = event_booklet(session, Actor.command_line(), args.event)
+    _write_file(args.out, build_booklet(booklet))
+    print(_("Wrote the booklet of {event} ({count} pitches) to {file}.").format(
+        event=args.event, count=len(booklet.pages), file=args.out
+    ))  # fmt: skip
+    return EXIT_OK
+
+
 def _backup(args: argparse.Namespace) -> int:
     from incubator.backups import backup_database
 
@@ -213,6 +247,8 @@ _HANDLERS = {
     "export": _export,
     "canvas": _canvas,
     "leaderboard": _leaderboard,
+    "onepager": _onepager,
+    "booklet": _booklet,
     "backup": _backup,
     "restore": _restore,
 }

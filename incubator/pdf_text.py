@@ -15,9 +15,11 @@ from pathlib import Path
 
 import arabic_reshaper
 from bidi import get_display
+from reportlab.lib.colors import Color
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 FONT_DIR = Path(__file__).parent / "fonts"
 REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -216,3 +218,28 @@ def _with_ellipsis(line: Line, width: float) -> Line:
     while text and _width(text + ELLIPSIS, line.font, line.size) > width:
         text = text[1:] if line.right_to_left else text[:-1]
     return Line(ELLIPSIS + text if line.right_to_left else text + ELLIPSIS, line.font, line.size, line.right_to_left)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A rectangle on the page, from its bottom-left corner."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def draw_fitted(pdf: Canvas, fitted: FittedBox, x: float, top: float, width: float, ink: Color, muted: Color) -> None:
+    """Draw fitted lines from `top` down, right-to-left lines aligned right."""
+    y = top
+    for item in fitted.blocks:
+        y -= item.block.gap_before * fitted.line_height
+        pdf.setFillColor(muted if item.block.muted else ink)
+        for line in item.lines:
+            y -= fitted.line_height
+            pdf.setFont(line.font, line.size)
+            if line.right_to_left:
+                pdf.drawRightString(x + width, y, line.text)
+            else:
+                pdf.drawString(x, y, line.text)

@@ -7,8 +7,10 @@ from incubator.accounts import list_users
 from incubator.cohorts import list_cohorts
 from incubator.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
 from incubator.i18n import _
+from incubator.investor_summary import event_booklet
 from incubator.markup import escape_markdown
 from incubator.models import Role, ScoringState
+from incubator.onepager_pdf import build_booklet
 from incubator.rubrics import load_rubrics
 from incubator.startups import list_visible_startups
 
@@ -99,3 +101,16 @@ if columns[2].button(
         ui.flash(_("Results are published: each founder now sees their own averages and comments."))
         st.rerun()
 st.page_link("pages/leaderboard.py", label=_("Open the leaderboard"), icon=":material/leaderboard:")
+
+if st.button(_("Prepare the demo-day booklet (PDF)"), key=f"booklet_{slug}", icon=":material/menu_book:"):
+    with st.status(_("Preparing the booklet: one page per pitch…"), expanded=False) as progress:
+        with ui.database().read() as session:
+            booklet = event_booklet(session, actor, slug)
+        progress.update(label=_("Drawing {count} pages…").format(count=len(booklet.pages) + 2))
+        st.session_state[f"booklet_pdf_{slug}"] = build_booklet(booklet)
+        progress.update(label=_("The booklet is ready."), state="complete")
+if f"booklet_pdf_{slug}" in st.session_state:
+    st.download_button(
+        _("Download the booklet"), st.session_state[f"booklet_pdf_{slug}"], file_name=f"{slug}-booklet.pdf",
+        mime="application/pdf", icon=":material/download:", key=f"booklet_download_{slug}",
+    )  # fmt: skip

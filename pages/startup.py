@@ -7,9 +7,11 @@ from incubator.asks import AskText, get_ask, save_ask
 from incubator.errors import IncubatorError
 from incubator.fields import is_web_address
 from incubator.i18n import _
+from incubator.investor_summary import investor_summary, with_traction_chart
 from incubator.labels import role_label, stage_label
 from incubator.markup import escape_markdown
 from incubator.models import Role, Stage
+from incubator.onepager_pdf import build_onepager
 from incubator.permissions import can_edit_startup_profile, can_edit_startup_work
 from incubator.startups import (
     StartupProfile,
@@ -85,6 +87,22 @@ if may_edit:
             if not ui.last_write_failed():
                 ui.flash(_("The profile is saved."))
                 st.rerun()
+
+summary_key = f"onepager_scores_{slug}"
+with_scores = actor.is_coordinator and st.toggle(_("Show mentors' scores in the summary"), value=False, key=summary_key)
+
+
+def _summary_pdf() -> bytes:
+    with ui.database().read() as session:
+        page = investor_summary(session, actor, slug, include_scores=bool(with_scores))
+    return build_onepager(with_traction_chart(page))
+
+
+st.download_button(
+    _("Download the one-page investor summary"), data=ui.in_current_language(_summary_pdf),
+    file_name=f"{slug}-investor-summary.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
+    key=f"onepager_{slug}",
+)  # fmt: skip
 
 st.divider()
 st.markdown(f"**{_('The ask')}**")

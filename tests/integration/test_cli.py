@@ -181,3 +181,17 @@ def test_backup_then_restore_through_the_command_line(capsys, db_url, tmp_path, 
     junk.write_text("hello", encoding="utf-8")
     status, _out, err = _run(capsys, "--db", sqlite_url, "restore", str(junk))
     assert status == EXIT_BAD_INPUT and "not a backup of this app" in err
+
+
+def test_onepager_and_booklet_commands_write_pdfs(capsys, db_url, tmp_path):
+    from pypdf import PdfReader
+
+    _run(capsys, "--db", db_url, "demo")
+    onepager = tmp_path / "souk.pdf"
+    status, _out, err = _run(capsys, "--db", db_url, "onepager", "souk-direct", "--out", str(onepager), "--with-scores")
+    assert status == EXIT_OK, err
+    assert len(PdfReader(onepager).pages) == 1
+    booklet = tmp_path / "booklet.pdf"
+    status, out, _err = _run(capsys, "--db", db_url, "booklet", "demo-day-autumn-2026", "--out", str(booklet))
+    assert status == EXIT_OK and "6 pitches" in out
+    assert len(PdfReader(booklet).pages) == 8

@@ -113,3 +113,11 @@ def test_mentor_home_shows_the_latest_session_of_each_startup(app):
     assert dict(zip(table["Startup"], table["Last session"], strict=True)) == {
         "Repair Café Online": "2026-11-10", "SkillProof": "2026-11-12", "Souk Direct": "2026-11-18",
     }  # fmt: skip
+
+
+def test_coordinator_prepares_the_booklet_of_an_event(app):
+    at = _open(app(COORDINATOR), "pages/events.py")
+    at.selectbox(key="event_slug").select(DEMO_DAY).run()
+    at.button(key=f"booklet_{DEMO_DAY}").click().run()
+    assert not at.exception
+    assert at.session_state[f"booklet_pdf_{DEMO_DAY}"].startswith(b"%PDF")
