@@ -83,20 +83,25 @@ def wrap_paragraph(text: str, font: str, size: float, width: float) -> list[Line
     """Wrap one paragraph to `width` points; right-to-left paragraphs are shaped and reordered per line."""
     right_to_left = is_right_to_left(text)
     logical = arabic_reshaper.reshape(text) if right_to_left or _has_arabic(text) else text
+    space = _width(" ", font, size)
     lines: list[str] = []
-    current = ""
+    current, current_width = "", 0.0
     for word in logical.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if _width(candidate, font, size) <= width:
-            current = candidate
+        word_width = _width(word, font, size)  # widths add up: no kerning in these fonts, so no re-measuring
+        if current and current_width + space + word_width <= width:
+            current, current_width = f"{current} {word}", current_width + space + word_width
+            continue
+        if not current and word_width <= width:
+            current, current_width = word, word_width
             continue
         if current:
             lines.append(current)
-        if _width(word, font, size) <= width:
-            current = word
+        if word_width <= width:
+            current, current_width = word, word_width
         else:
             *full, current = _split_long_word(word, font, size, width) or [""]
             lines.extend(full)
+            current_width = _width(current, font, size)
     lines.append(current)
     return [Line(get_display(line) if _needs_bidi(line) else line, font, size, right_to_left) for line in lines]
 

@@ -1,0 +1,88 @@
+"""Benchmark: the one-page investor summary and a 100-startup booklet, as medians with peak memory.
+
+Prints the one-pager with its chart (chart rendered once and reused while its data is unchanged),
+a floor drawn with reportlab's canvas alone (same page size, fonts and amount of text, no fitting),
+and a booklet of 100 startups. Run: python -m benchmarks.exports [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import replace
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from incubator.asks import AskText
+from incubator.investor_summary import MetricFigure, OnePager, with_traction_chart
+from incubator.models import CANVAS_FIELDS
+from incubator.onepager_pdf import Booklet, build_booklet, build_onepager
+from incubator.pdf_text import REGULAR, register_fonts
+
+TEXT = "Commuters who like fresh market food and vendors who lose customers during market hours. " * 3
+POINTS = [(dt.date(2024, 1, 1) + dt.timedelta(weeks=week), 10.0 + week) for week in range(156)]
+PAGE = OnePager(
+    slug="bench", name="Benchmark Startup", tagline="A tagline", stage="MVP", sector="Retail", cohort="Big cohort",
+    canvas=dict.fromkeys(CANVAS_FIELDS, TEXT), metrics=[MetricFigure("Orders", "orders", POINTS, 0.1)],
+    done=[("Done thing", dt.date(2024, 5, 1))] * 4, next=[("Next thing", dt.date(2025, 5, 1))] * 4, team=["A", "B"],
+    ask=AskText(50000, "EUR", "Loan", TEXT), contact="a@example.org", website="https://example.org",
+    made_on=dt.date(2026, 11, 28),
+)  # fmt: skip
+
+
+def _measure(job: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Return the median time (untraced runs) and the peak memory of one traced run."""
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        job()
+        timings.append((time.perf_counter() - started) * 1000)
+    tracemalloc.start()
+    job()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return statistics.median(timings), peak
+
+
+def _floor() -> bytes:
+    register_fonts()
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, pagesize=A4, initialFontName=REGULAR)
+    y = 800.0
+    for _field in CANVAS_FIELDS:
+        pdf.setFont(REGULAR, 8)
+        pdf.drawString(36, y, TEXT[:110])
+        y -= 12
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    charted = with_traction_chart(PAGE)  # first render in the process (about 1 s): not part of the medians
+    results = {
+        "reportlab canvas alone (floor)": _measure(_floor, runs),
+        "one-pager, chart reused": _measure(lambda: build_onepager(with_traction_chart(PAGE)), runs),
+        "one-pager, chart already attached": _measure(lambda: build_onepager(charted), runs),
+    }
+    pages = [replace(charted, name=f"Startup {number}", slug=f"s{number}") for number in range(100)]
+    results["booklet of 100 startups"] = _measure(
+        lambda: build_booklet(Booklet("Demo day", None, "", pages)), max(1, runs // 3)
+    )
+    floor = results["reportlab canvas alone (floor)"][0]
+    print(f"median of {runs} runs; peak memory from tracemalloc")
+    for label, (median, peak) in results.items():
+        print(f"  {label:<36} {median:8.1f} ms  {median / floor:6.1f} x floor  peak {peak:6.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
