@@ -40,7 +40,22 @@ def _pages_for(role: Role) -> list[st.Page]:
     board = st.Page(
         "pages/leaderboard.py", title=_("Leaderboard"), icon=":material/leaderboard:", url_path="leaderboard"
     )
-    return [cohorts, dashboard, people, profile, idea, canvas, milestones, traction, mentoring, events, board, account]
+    exports = st.Page("pages/exports.py", title=_("Exports"), icon=":material/ios_share:", url_path="exports")
+    return [
+        cohorts,
+        dashboard,
+        people,
+        profile,
+        idea,
+        canvas,
+        milestones,
+        traction,
+        mentoring,
+        events,
+        board,
+        exports,
+        account,
+    ]
 
 
 if actor is None:

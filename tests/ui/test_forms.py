@@ -149,3 +149,17 @@ def test_founder_saves_the_ask_and_a_bad_currency_keeps_the_form(app, demo_db):
     assert plain(at.success[0].value) == "The ask is saved."
     with demo_db.read() as session:
         assert session.scalar(select(Ask.amount).join(Startup).where(Startup.slug == SLUG)) == 50000.0
+
+
+def test_a_bad_bundle_upload_is_refused_with_its_path_and_changes_nothing(app, demo_db):
+    import json
+
+    at = app(COORDINATOR)
+    at.switch_page("pages/exports.py").run()
+    assert not at.exception
+    bad = json.dumps({"format": "incubator-bundle", "version": 1, "cohorts": [{"slug": "Bad Slug", "name": "x"}]})
+    at.file_uploader[0].upload("bad.json", bad.encode(), "application/json")
+    at.button(key="FormSubmitter:bundle_upload-Import").click().run()
+    assert plain(at.error[0].value).startswith("$.cohorts[0].slug:")
+    with demo_db.read() as session:
+        assert session.scalar(select(Cohort).where(Cohort.name == "x")) is None
