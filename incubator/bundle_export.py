@@ -15,6 +15,7 @@ from incubator.models import (
     Ask,
     CanvasVersion,
     Cohort,
+    DeckVersion,
     EventPitch,
     Idea,
     MentoringSession,
@@ -45,6 +46,7 @@ def _startup(
     canvas: CanvasVersion | None,
     progress: dict[str, list[dict[str, Any]]],
     ask: Ask | None,
+    deck: DeckVersion | None = None,
 ) -> dict[str, Any]:
     item: dict[str, Any] = {"slug": startup.slug, "name": startup.name}
     for key in ("tagline",):
@@ -68,6 +70,13 @@ def _startup(
     for part in ("milestones", "metrics"):
         if progress.get(part):
             item[part] = progress[part]
+    if deck is not None:
+        slides = []
+        for slide in json.loads(deck.slides_json):
+            exported_slide = {"title": slide["title"]}
+            exported_slide |= {key: slide[key] for key in ("body", "notes") if slide.get(key)}
+            slides.append(exported_slide)
+        item["deck"] = ({"template": deck.outline} if deck.outline else {}) | {"slides": slides}
     if ask is not None:
         exported: dict[str, Any] = {}
         if ask.amount is not None:
@@ -192,6 +201,14 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
     }
     progress = _progress(session)
     asks = {ask.startup_id: ask for ask in session.scalars(select(Ask))}
+    decks = {
+        deck.startup_id: deck
+        for deck in session.scalars(
+            select(DeckVersion)
+            .join(Startup, DeckVersion.startup_id == Startup.id)
+            .where(DeckVersion.number == Startup.deck_version)
+        )
+    }
     return {
         "format": "incubator-bundle",
         "version": 1,
@@ -205,6 +222,7 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
                 canvases.get(startup.id),
                 progress.get(startup.id, {}),
                 asks.get(startup.id),
+                decks.get(startup.id),
             )
             for startup in startups
         ],

@@ -28,7 +28,7 @@ from incubator.models import CANVAS_FIELDS, IDEA_FIELDS, CanvasVersion, Cohort, 
 from incubator.permissions import require_coordinator
 
 # Parts of the format that later issues will store; until then they are checked and reported, not kept.
-NOT_STORED_YET_STARTUP_PARTS = ("deck",)
+NOT_STORED_YET_STARTUP_PARTS: tuple[str, ...] = ()
 NOT_STORED_YET_TOP_PARTS: tuple[str, ...] = ()
 
 

@@ -7,13 +7,14 @@ match by (metric name, date), and a metric named for the first time is created w
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from incubator.metrics import upsert_metric_value
-from incubator.models import Ask, Metric, MetricValue, Milestone, MilestoneStatus, Startup
+from incubator.models import Ask, DeckVersion, Metric, MetricValue, Milestone, MilestoneStatus, Startup
 
 
 def _milestone(item: dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +46,26 @@ def import_progress(session: Session, item: dict[str, Any], startup: Startup, co
         _import_metric_values(session, item["metrics"], startup, counts)
     if "ask" in item:
         _import_ask(session, item["ask"], startup, counts)
+    if "deck" in item:
+        _import_deck(session, item["deck"], startup, counts)
+
+
+def _import_deck(session: Session, entry: dict[str, Any], startup: Startup, counts: Any) -> None:
+    from incubator.deck_drafting import Slide
+    from incubator.decks import store_deck_version
+
+    slides = [Slide(slide["title"], slide.get("body", ""), slide.get("notes", "")) for slide in entry.get("slides", [])]
+    outline = entry.get("template", "")
+    newest = session.scalar(
+        select(DeckVersion).where(DeckVersion.startup_id == startup.id, DeckVersion.number == startup.deck_version)
+    )
+    if newest is not None:
+        stored = [(s["title"], s.get("body", ""), s.get("notes", "")) for s in json.loads(newest.slides_json)]
+        if newest.outline == outline and stored == [(s.title, s.body, s.notes) for s in slides]:
+            counts.unchanged["decks"] += 1
+            return
+    store_deck_version(session, startup, outline, slides, startup.deck_version, "Imported from a bundle", None)
+    (counts.updated if newest is not None else counts.created)["decks"] += 1
 
 
 def _import_ask(session: Session, entry: dict[str, Any], startup: Startup, counts: Any) -> None:

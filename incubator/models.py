@@ -170,6 +170,8 @@ class Startup(Base):
     cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohorts.id", ondelete="SET NULL"), index=True)
     # The number of the newest lean canvas version (0: none yet); saves compare it to the version they edited.
     canvas_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Likewise for the pitch deck.
+    deck_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
 
@@ -475,3 +477,19 @@ class Ask(Base):
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     instrument: Mapped[str] = mapped_column(String(200), default="")
     use_of_funds: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeckVersion(Base):
+    """One saved pitch deck: its outline and slides (as JSON), never changed afterwards."""
+
+    __tablename__ = "deck_versions"
+    __table_args__ = (UniqueConstraint("startup_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    outline: Mapped[str] = mapped_column(String(200), default="")
+    slides_json: Mapped[str] = mapped_column(Text, default="[]")
+    note: Mapped[str] = mapped_column(String(500), default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)

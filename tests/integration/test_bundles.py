@@ -37,7 +37,7 @@ def test_example_bundle_imports_with_its_people_and_teams(db):
         report = import_bundle(session, None, EXAMPLE)
     assert report.created == {
         "cohorts": 1, "users": 3, "startups": 1, "ideas": 1, "canvases": 1, "events": 1, "scores": 2, "feedback": 1,
-        "milestones": 1, "metric values": 3, "asks": 1,
+        "milestones": 1, "metric values": 3, "asks": 1, "decks": 1,
     }  # fmt: skip
     with db.read() as session:
         startup = session.scalar(select(Startup).where(Startup.slug == "repair-cafe-online"))
