@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     canvas.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
     canvas.add_argument("--version", type=int, metavar="N", help="an older version (default: the newest)")
 
+    deck = commands.add_parser("deck", help="a startup's pitch deck as PowerPoint or PDF", parents=[common])
+    deck.add_argument("slug", metavar="SLUG")
+    deck.add_argument("--format", choices=["pptx", "pdf"], required=True)
+    deck.add_argument("--out", metavar="FILE", required=True)
+
     onepager = commands.add_parser("onepager", help="a startup's one-page investor summary (PDF)", parents=[common])
     onepager.add_argument("slug", metavar="SLUG")
     onepager.add_argument("--out", metavar="FILE", required=True)
@@ -200,6 +205,23 @@ def _onepager(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _deck(args: argparse.Namespace) -> int:
+    from incubator.deck_export import DeckPrint, build_deck_pdf, build_pptx
+    from incubator.decks import deck_for_export
+    from incubator.investor_summary import investor_summary, with_traction_chart
+
+    database = _open_database(args)
+    with database.read() as session:
+        actor = Actor.command_line()
+        deck = deck_for_export(session, actor, args.slug)
+        summary = with_traction_chart(investor_summary(session, actor, args.slug))
+    document = DeckPrint(summary.name, deck.slides, summary.chart_png)
+    _write_file(args.out, build_pptx(document) if args.format == "pptx" else build_deck_pdf(document))
+    state = _("version {number}").format(number=deck.version) if deck.version else _("a first draft")
+    print(_("Wrote {state} of the deck of {slug} to {file}.").format(state=state, slug=args.slug, file=args.out))
+    return EXIT_OK
+
+
 def _booklet(args: argparse.Namespace) -> int:
     from incubator.investor_summary import event_booklet
     from incubator.onepager_pdf import build_booklet
@@ -247,6 +269,7 @@ _HANDLERS = {
     "export": _export,
     "canvas": _canvas,
     "leaderboard": _leaderboard,
+    "deck": _deck,
     "onepager": _onepager,
     "booklet": _booklet,
     "backup": _backup,

@@ -145,3 +145,12 @@ def store_deck_version(
     )  # fmt: skip
     session.flush()
     return seen_version + 1
+
+
+def deck_for_export(session: Session, actor: Actor, slug: str, outline_name: str = "demo-day") -> Deck:
+    """Return the newest saved deck, or (before the first save) a fresh draft from an outline."""
+    saved = latest_deck(session, actor, slug)
+    if saved is not None:
+        return saved
+    sources, canvas_version = deck_sources(session, actor, slug)
+    return Deck(0, outline_name, draft_deck(get_outline(outline_name), sources, canvas_version))

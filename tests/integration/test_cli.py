@@ -195,3 +195,24 @@ def test_onepager_and_booklet_commands_write_pdfs(capsys, db_url, tmp_path):
     status, out, _err = _run(capsys, "--db", db_url, "booklet", "demo-day-autumn-2026", "--out", str(booklet))
     assert status == EXIT_OK and "6 pitches" in out
     assert len(PdfReader(booklet).pages) == 8
+
+
+def test_deck_command_writes_pptx_and_pdf(capsys, db_url, tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    _run(capsys, "--db", db_url, "import", str(EXAMPLE))
+    pptx_file, pdf_file = tmp_path / "deck.pptx", tmp_path / "deck.pdf"
+    status, out, _err = _run(
+        capsys, "--db", db_url, "deck", "repair-cafe-online", "--format", "pptx", "--out", str(pptx_file)
+    )
+    assert status == EXIT_OK and "version 1" in out
+    assert len(Presentation(str(pptx_file)).slides) == 6
+    status, _out, _err = _run(
+        capsys, "--db", db_url, "deck", "repair-cafe-online", "--format", "pdf", "--out", str(pdf_file)
+    )
+    assert status == EXIT_OK and len(PdfReader(pdf_file).pages) == 6
+    status, _out, err = _run(
+        capsys, "--db", db_url, "deck", "repair-cafe-online", "--format", "key", "--out", str(pdf_file)
+    )
+    assert status == EXIT_BAD_INPUT and "invalid choice" in err
