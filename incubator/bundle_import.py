@@ -27,10 +27,6 @@ from incubator.i18n import _
 from incubator.models import CANVAS_FIELDS, IDEA_FIELDS, CanvasVersion, Cohort, Idea, Role, Stage, Startup, User
 from incubator.permissions import require_coordinator
 
-# Parts of the format that later issues will store; until then they are checked and reported, not kept.
-NOT_STORED_YET_STARTUP_PARTS: tuple[str, ...] = ()
-NOT_STORED_YET_TOP_PARTS: tuple[str, ...] = ()
-
 
 @dataclass
 class ImportReport:
@@ -39,7 +35,6 @@ class ImportReport:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
-    not_stored_yet: list[str] = field(default_factory=list)
 
     @property
     def changed_anything(self) -> bool:
@@ -235,9 +230,6 @@ def _import_startups(session: Session, startups: list[dict[str, Any]], report: I
         _count(report, "startups", created, changed)
         _import_idea_and_canvas(session, item, startup, report)
         import_progress(session, item, startup, report)
-        report.not_stored_yet.extend(
-            f"$.startups[{startups.index(item)}].{part}" for part in NOT_STORED_YET_STARTUP_PARTS if item.get(part)
-        )
 
 
 def _import_idea_and_canvas(session: Session, item: dict[str, Any], startup: Startup, report: ImportReport) -> None:
@@ -277,7 +269,6 @@ def import_bundle(session: Session, actor: Actor | None, document: dict[str, Any
     _import_users(session, document.get("users", []), report)
     _import_startups(session, document.get("startups", []), report)
     import_events(session, document, report)
-    report.not_stored_yet.extend(f"$.{part}" for part in NOT_STORED_YET_TOP_PARTS if document.get(part))
     session.flush()
     if report.changed_anything:
         record_change(

@@ -139,13 +139,6 @@ def _import(args: argparse.Namespace) -> int:
     with database.write() as session:
         report = import_bundle(session, None, document)
     print(_("Imported {file}: {summary}").format(file=args.file, summary=report.summary()))
-    if report.not_stored_yet:
-        print(
-            _("Not stored by this version (checked, then left out): {parts}").format(
-                parts=", ".join(report.not_stored_yet)
-            ),
-            file=sys.stderr,
-        )
     return EXIT_OK
 
 
