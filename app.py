@@ -20,6 +20,7 @@ def _pages_for(role: Role) -> list[st.Page]:
     profile_title = _("My startup") if role is Role.FOUNDER else _("Startup profile")
     profile = st.Page("pages/startup.py", title=profile_title, icon=":material/rocket_launch:", url_path="startup")
     mentoring = st.Page("pages/mentoring.py", title=_("Mentoring"), icon=":material/forum:", url_path="mentoring")
+    deck = st.Page("pages/deck.py", title=_("Pitch deck"), icon=":material/slideshow:", url_path="deck")
     milestones = st.Page("pages/milestones.py", title=_("Milestones"), icon=":material/flag:", url_path="milestones")
     traction = st.Page("pages/metrics.py", title=_("Traction"), icon=":material/trending_up:", url_path="traction")
     dashboard = st.Page(
@@ -29,11 +30,11 @@ def _pages_for(role: Role) -> list[st.Page]:
         results = st.Page(
             "pages/results.py", title=_("Pitch results"), icon=":material/emoji_events:", url_path="results"
         )
-        return [profile, idea, canvas, milestones, traction, mentoring, results, account]
+        return [profile, idea, canvas, deck, milestones, traction, mentoring, results, account]
     if role is Role.MENTOR:
         home = st.Page("pages/my_startups.py", title=_("My startups"), icon=":material/groups:", url_path="my-startups")
         judge = st.Page("pages/judge.py", title=_("Score pitches"), icon=":material/how_to_vote:", url_path="judge")
-        return [home, dashboard, profile, idea, canvas, milestones, traction, mentoring, judge, account]
+        return [home, dashboard, profile, idea, canvas, deck, milestones, traction, mentoring, judge, account]
     cohorts = st.Page("pages/cohorts.py", title=_("Cohorts"), icon=":material/school:", url_path="cohorts")
     people = st.Page("pages/people.py", title=_("People"), icon=":material/badge:", url_path="people")
     events = st.Page("pages/events.py", title=_("Pitch events"), icon=":material/event:", url_path="events")
