@@ -1,4 +1,4 @@
-"""Benchmark: the one-page investor summary and a 100-startup booklet, as medians with peak memory.
+"""Benchmark: the one-page investor summary, a 100-startup booklet and a 12-slide deck, as medians with peak memory.
 
 Prints the one-pager with its chart (chart rendered once and reused while its data is unchanged),
 a floor drawn with reportlab's canvas alone (same page size, fonts and amount of text, no fitting),
@@ -20,6 +20,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from incubator.asks import AskText
+from incubator.deck_drafting import Slide
+from incubator.deck_export import DeckPrint, build_deck_pdf, build_pptx
 from incubator.investor_summary import MetricFigure, OnePager, with_traction_chart
 from incubator.models import CANVAS_FIELDS
 from incubator.onepager_pdf import Booklet, build_booklet, build_onepager
@@ -78,6 +80,11 @@ def main() -> None:
     results["booklet of 100 startups"] = _measure(
         lambda: build_booklet(Booklet("Demo day", None, "", pages)), max(1, runs // 3)
     )
+    slides = [Slide(f"Slide {n}", "- " + "\n- ".join(TEXT.split(". ")[:3]), "Say it slowly.", ("metrics",) if n == 4 else ())
+              for n in range(12)]  # fmt: skip
+    deck = DeckPrint("Benchmark Startup", slides, charted.chart_png)
+    results["deck of 12 slides, PowerPoint"] = _measure(lambda: build_pptx(deck), runs)
+    results["deck of 12 slides, PDF"] = _measure(lambda: build_deck_pdf(deck), runs)
     floor = results["reportlab canvas alone (floor)"][0]
     print(f"median of {runs} runs; peak memory from tracemalloc")
     for label, (median, peak) in results.items():
