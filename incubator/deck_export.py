@@ -50,7 +50,10 @@ def build_pptx(deck: DeckPrint) -> bytes:
     layout = presentation.slide_layouts[1]  # "Title and Content": real, editable placeholders
     for slide in deck.slides:
         page = presentation.slides.add_slide(layout)
-        page.shapes.title.text = clean_for_pdf(slide.title)
+        title = page.shapes.title
+        # The default layout is 4:3: move its placeholders onto the 16:9 page.
+        title.left, title.top, title.width, title.height = Inches(0.7), Inches(0.4), Inches(11.9), Inches(1.1)
+        title.text = clean_for_pdf(slide.title)
         body = page.placeholders[1]
         body.left, body.top, body.width, body.height = (
             Inches(0.7),
