@@ -58,6 +58,15 @@ def make_engine(url: str, **engine_options: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **engine_options)
 
 
+def upsert_insert(session: Session, table: Any) -> Any:
+    """Return an INSERT for `table` that supports `on_conflict_do_update`, for this session's database."""
+    from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert(table)
+
+
 class Database:
     """The engine of one database and the two kinds of transaction the app runs on it."""
 

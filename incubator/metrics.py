@@ -6,12 +6,11 @@ import datetime as dt
 import math
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from incubator.actors import Actor
 from incubator.audit import record_change
+from incubator.db import upsert_insert
 from incubator.errors import NotFound, ValidationFailed
 from incubator.fields import clean_text
 from incubator.i18n import _
@@ -63,9 +62,9 @@ def define_metric(
 
 def upsert_metric_value(session: Session, metric_id: int, on_date: dt.date, value: float) -> None:
     """Store a value for a date, replacing the one already there (one statement, safe under concurrency)."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(MetricValue).values(metric_id=metric_id, on_date=on_date, value=value, recorded_at=utc_now())
+    statement = upsert_insert(session, MetricValue).values(
+        metric_id=metric_id, on_date=on_date, value=value, recorded_at=utc_now()
+    )
     session.execute(
         statement.on_conflict_do_update(
             index_elements=["metric_id", "on_date"], set_={"value": statement.excluded.value, "recorded_at": utc_now()}

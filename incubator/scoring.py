@@ -9,12 +9,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, exists, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from incubator.actors import Actor
+from incubator.db import upsert_insert
 from incubator.errors import PermissionDenied, ValidationFailed
 from incubator.events import get_event, is_judge
 from incubator.fields import LONG_TEXT_LIMIT, clean_text
@@ -64,14 +63,11 @@ def upsert_score(
     session: Session, *, event_id: int, startup_id: int, judge_id: int, criterion: str, value: float, comment: str
 ) -> None:
     """Insert a score, or replace the value and comment of the one already there, in one statement."""
-    bind = session.get_bind()
-    dialect = bind.dialect.name if isinstance(bind, Engine) else bind.engine.dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     values = {
         "event_id": event_id, "startup_id": startup_id, "judge_id": judge_id, "criterion": criterion,
         "value": value, "comment": comment, "updated_at": utc_now(),
     }  # fmt: skip
-    statement = insert(Score).values(**values)
+    statement = upsert_insert(session, Score).values(**values)
     statement = statement.on_conflict_do_update(
         index_elements=["event_id", "startup_id", "judge_id", "criterion"],
         set_={"value": statement.excluded.value, "comment": statement.excluded.comment, "updated_at": utc_now()},
