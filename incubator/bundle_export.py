@@ -179,6 +179,12 @@ def _feedback(session: Session) -> list[dict[str, Any]]:
     return exported
 
 
+def _newest_versions(session: Session, model: Any, newest_number: Any) -> dict[int, Any]:
+    """Return each startup's newest version of `model` (canvas or deck), by startup id, in one query."""
+    query = select(model).join(Startup, model.startup_id == Startup.id).where(model.number == newest_number)
+    return {version.startup_id: version for version in session.scalars(query)}
+
+
 def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None = None) -> dict[str, Any]:
     """Return every cohort, user and startup as a bundle; `actor` None is the command line, else coordinators only."""
     if actor is not None:
@@ -191,24 +197,10 @@ def export_bundle(session: Session, actor: Actor | None, now: dt.datetime | None
         .order_by(Startup.slug)
     )
     ideas = {idea.startup_id: idea for idea in session.scalars(select(Idea))}
-    canvases = {
-        version.startup_id: version
-        for version in session.scalars(
-            select(CanvasVersion)
-            .join(Startup, CanvasVersion.startup_id == Startup.id)
-            .where(CanvasVersion.number == Startup.canvas_version)
-        )
-    }
+    canvases = _newest_versions(session, CanvasVersion, Startup.canvas_version)
     progress = _progress(session)
     asks = {ask.startup_id: ask for ask in session.scalars(select(Ask))}
-    decks = {
-        deck.startup_id: deck
-        for deck in session.scalars(
-            select(DeckVersion)
-            .join(Startup, DeckVersion.startup_id == Startup.id)
-            .where(DeckVersion.number == Startup.deck_version)
-        )
-    }
+    decks = _newest_versions(session, DeckVersion, Startup.deck_version)
     return {
         "format": "incubator-bundle",
         "version": 1,

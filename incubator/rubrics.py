@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +88,23 @@ def load_rubrics(folder: Path = RUBRIC_DIR) -> tuple[dict[str, Rubric], list[str
     rubrics: dict[str, Rubric] = {}
     problems: list[str] = []
     for path in sorted(folder.glob("*.toml")):
-        try:
-            rubrics[path.stem] = parse_rubric(path.stem, tomllib.loads(path.read_text(encoding="utf-8")))
-        except tomllib.TOMLDecodeError as error:
-            problems.append(f"rubrics/{path.name}: {error}")
-        except TemplateInvalid as error:
-            problems.append(str(error))
+        rubric, problem = _read_rubric(path, path.stat().st_mtime_ns)
+        if rubric is not None:
+            rubrics[path.stem] = rubric
+        if problem:
+            problems.append(problem)
     return rubrics, problems
+
+
+@lru_cache(maxsize=64)
+def _read_rubric(path: Path, _modified: int) -> tuple[Rubric | None, str]:
+    # Read again only when the file changes: judges look a rubric up on every tap.
+    try:
+        return parse_rubric(path.stem, tomllib.loads(path.read_text(encoding="utf-8"))), ""
+    except tomllib.TOMLDecodeError as error:
+        return None, f"rubrics/{path.name}: {error}"
+    except TemplateInvalid as error:
+        return None, str(error)
 
 
 def get_rubric(name: str | None) -> Rubric:
