@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from incubator.canvas_template import TOP_ROW, CanvasBox, CanvasTemplate
+from incubator.formatting import format_day
 from incubator.i18n import _
 from incubator.pdf_text import (
     BOLD,
@@ -103,7 +104,7 @@ def _draw_header(pdf: Canvas, document: CanvasPrint) -> None:
     pdf.drawString(MARGIN, top - 16, name.text)
     pdf.setFont(REGULAR, 9)
     pdf.setFillColor(MUTED)
-    saved = document.saved_at.strftime("%Y-%m-%d") if document.saved_at else "—"
+    saved = format_day(document.saved_at.date() if document.saved_at else None)
     details = _("{title} · version {version} · saved {date}").format(
         title=document.template.title, version=document.version, date=saved
     )

@@ -10,7 +10,9 @@ from typing import Any
 
 from incubator.config import PROJECT_ROOT
 from incubator.errors import TemplateInvalid
+from incubator.i18n import current_language
 from incubator.models import CANVAS_FIELDS, IDEA_FIELDS
+from incubator.template_text import in_language
 
 CANVAS_TEMPLATE_PATH = PROJECT_ROOT / "templates" / "lean-canvas.toml"
 IDEA_TEMPLATE_PATH = PROJECT_ROOT / "templates" / "idea.toml"
@@ -77,7 +79,9 @@ class IdeaQuestion:
     canvas_field: str | None = None
 
 
-def _read(path: Path) -> dict[str, Any]:
+@cache
+def read_template(path: Path) -> dict[str, Any]:
+    """Return a template file's data with every language's wording; raises TemplateInvalid."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -115,10 +119,15 @@ def parse_canvas_template(data: dict[str, Any], name: str = "lean-canvas.toml") 
     )
 
 
-@cache
 def canvas_template() -> CanvasTemplate:
-    """Return the lean canvas template from `templates/lean-canvas.toml`."""
-    return parse_canvas_template(_read(CANVAS_TEMPLATE_PATH), CANVAS_TEMPLATE_PATH.name)
+    """Return the lean canvas template from `templates/lean-canvas.toml`, worded in the current language."""
+    return _canvas_template(current_language())
+
+
+@cache
+def _canvas_template(language: str) -> CanvasTemplate:
+    data = in_language(read_template(CANVAS_TEMPLATE_PATH), language)
+    return parse_canvas_template(data, CANVAS_TEMPLATE_PATH.name)
 
 
 def parse_idea_template(data: dict[str, Any], name: str = "idea.toml") -> tuple[IdeaQuestion, ...]:
@@ -134,7 +143,11 @@ def parse_idea_template(data: dict[str, Any], name: str = "idea.toml") -> tuple[
     return questions
 
 
-@cache
 def idea_questions() -> tuple[IdeaQuestion, ...]:
-    """Return the idea page's questions from `templates/idea.toml`."""
-    return parse_idea_template(_read(IDEA_TEMPLATE_PATH), IDEA_TEMPLATE_PATH.name)
+    """Return the idea page's questions from `templates/idea.toml`, worded in the current language."""
+    return _idea_questions(current_language())
+
+
+@cache
+def _idea_questions(language: str) -> tuple[IdeaQuestion, ...]:
+    return parse_idea_template(in_language(read_template(IDEA_TEMPLATE_PATH), language), IDEA_TEMPLATE_PATH.name)

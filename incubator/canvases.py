@@ -23,6 +23,7 @@ from incubator.audit import record_change
 from incubator.canvas_template import canvas_template, idea_questions
 from incubator.errors import NotFound, NothingChanged, StaleEdit
 from incubator.fields import LONG_TEXT_LIMIT, clean_text
+from incubator.formatting import format_time
 from incubator.i18n import _
 from incubator.ideas import canvas_start_from_idea, get_idea
 from incubator.models import CANVAS_FIELDS, CanvasVersion, Startup
@@ -119,7 +120,7 @@ def _stale_message(current: CanvasSnapshot | None) -> str:
     return _(
         "{name} saved version {number} at {time} while you were editing. Your text is still in the form: "
         "compare it with theirs below, merge what you want to keep, and save again."
-    ).format(name=who, number=current.number, time=current.created_at.strftime("%H:%M"))
+    ).format(name=who, number=current.number, time=format_time(current.created_at))
 
 
 def save_canvas(

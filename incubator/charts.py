@@ -9,13 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
 import vl_convert
+from babel import Locale
 
+from incubator.formatting import locale
 from incubator.i18n import _
 
+ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 TEAL, GREEN, ORANGE = "#0f766e", "#2f9e44", "#e8590c"
 STATUS_COLOURS = {
     "planned": "#9aa5b1", "in_progress": "#1c7ed6", "done": GREEN, "blocked": "#e03131", "dropped": "#ced4da",
@@ -48,7 +52,7 @@ def criterion_breakdown_chart(
         )
         .properties(height=320)
     )
-    return chart
+    return _in_reader_locale(chart)
 
 
 def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) -> alt.Chart:
@@ -66,7 +70,7 @@ def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) 
         )
         .properties(height=260)
     )
-    return chart
+    return _in_reader_locale(chart)
 
 
 def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]], today: dt.date) -> alt.LayerChart:
@@ -99,7 +103,7 @@ def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]
         .encode(x="today:T", tooltip=[alt.Tooltip("today:T", title=_("Today"))])
     )
     layered: alt.LayerChart = (points + today_rule).properties(height=max(120, 32 * len(frame)))
-    return layered
+    return _in_reader_locale(layered)
 
 
 def stage_distribution_chart(stages: Mapping[str, int]) -> alt.Chart:
@@ -116,7 +120,7 @@ def stage_distribution_chart(stages: Mapping[str, int]) -> alt.Chart:
         )
         .properties(height=220)
     )
-    return chart
+    return _in_reader_locale(chart)
 
 
 def milestones_done_chart(done_dates: Sequence[dt.date]) -> alt.Chart:
@@ -131,7 +135,35 @@ def milestones_done_chart(done_dates: Sequence[dt.date]) -> alt.Chart:
         .encode(x=alt.X("date:T", title=None), y=alt.Y("done:Q", title=_("Milestones done")))
         .properties(height=220)
     )
-    return chart
+    return _in_reader_locale(chart)
+
+
+@lru_cache(maxsize=8)
+def _d3_locale(babel_locale: str) -> dict[str, object]:
+    # Vega draws axis dates and numbers itself: give it the reader's month names and separators.
+    where = Locale.parse(babel_locale)
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]
+    return {
+        "number": {
+            "decimal": where.number_symbols["latn"]["decimal"],
+            "thousands": where.number_symbols["latn"]["group"],
+            "grouping": [3],
+            "currency": ["€", ""],
+        },
+        "time": {
+            "dateTime": "%x, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+            "days": [where.days["format"]["wide"][day] for day in sunday_first],
+            "shortDays": [where.days["format"]["abbreviated"][day] for day in sunday_first],
+            "months": [where.months["stand-alone"]["wide"][month] for month in range(1, 13)],
+            "shortMonths": [where.months["stand-alone"]["abbreviated"][month] for month in range(1, 13)],
+        },
+    }  # fmt: skip
+
+
+def _in_reader_locale(chart: ChartT) -> ChartT:
+    """Return the chart configured to write dates and numbers in the current language."""
+    configured: ChartT = chart.configure(locale=_d3_locale(locale()))
+    return configured
 
 
 @lru_cache(maxsize=256)

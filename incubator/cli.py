@@ -23,7 +23,7 @@ from incubator.config import database_url
 from incubator.db import Database
 from incubator.demo import load_demo
 from incubator.errors import IncubatorError, ValidationFailed
-from incubator.i18n import _
+from incubator.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, _, language
 from incubator.migrations import upgrade_database
 from incubator.models import Role
 
@@ -66,20 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     canvas = commands.add_parser("canvas", help="a startup's lean canvas as a landscape A4 PDF", parents=[common])
     canvas.add_argument("slug", metavar="SLUG")
+    _add_language_option(canvas)
     canvas.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
     canvas.add_argument("--version", type=int, metavar="N", help="an older version (default: the newest)")
 
     deck = commands.add_parser("deck", help="a startup's pitch deck as PowerPoint or PDF", parents=[common])
     deck.add_argument("slug", metavar="SLUG")
     deck.add_argument("--format", choices=["pptx", "pdf"], required=True)
+    _add_language_option(deck)
     deck.add_argument("--out", metavar="FILE", required=True)
 
     onepager = commands.add_parser("onepager", help="a startup's one-page investor summary (PDF)", parents=[common])
     onepager.add_argument("slug", metavar="SLUG")
+    _add_language_option(onepager)
     onepager.add_argument("--out", metavar="FILE", required=True)
     onepager.add_argument("--with-scores", action="store_true", help="add the mentors' average scores")
     booklet = commands.add_parser("booklet", help="a pitch event's demo-day booklet (PDF)", parents=[common])
     booklet.add_argument("event", metavar="EVENT")
+    _add_language_option(booklet)
     booklet.add_argument("--out", metavar="FILE", required=True)
 
     backup = commands.add_parser("backup", help="copy the whole database while the app runs", parents=[common])
@@ -92,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     leaderboard.add_argument("--method", choices=["raw", "normalized"], default="normalized")
     leaderboard.add_argument("--format", choices=["csv", "table"], default="table")
     return parser
+
+
+def _add_language_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, default=DEFAULT_LANGUAGE,
+        help="the language of the export's own labels; founders' text stays as written (default: en)",
+    )  # fmt: skip
 
 
 def _open_database(args: argparse.Namespace) -> Database:
@@ -283,7 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         handler = _HANDLERS[args.command]
     try:
-        return handler(args)
+        with language(getattr(args, "lang", DEFAULT_LANGUAGE)):
+            return handler(args)
     except IncubatorError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -12,8 +12,9 @@ from typing import Any
 
 from incubator.config import PROJECT_ROOT
 from incubator.errors import NotFound, TemplateInvalid
-from incubator.i18n import _
+from incubator.i18n import _, current_language
 from incubator.models import CANVAS_FIELDS, IDEA_FIELDS
+from incubator.template_text import in_language
 
 DECK_DIR = PROJECT_ROOT / "templates" / "decks"
 OTHER_SOURCES = ("name", "tagline", "milestones_done", "metrics", "ask", "team")
@@ -69,7 +70,8 @@ def load_outlines(folder: Path = DECK_DIR) -> tuple[dict[str, Outline], list[str
     problems: list[str] = []
     for path in sorted(folder.glob("*.toml")):
         try:
-            outlines[path.stem] = parse_outline(path.stem, tomllib.loads(path.read_text(encoding="utf-8")))
+            data = in_language(tomllib.loads(path.read_text(encoding="utf-8")), current_language())
+            outlines[path.stem] = parse_outline(path.stem, data)
         except tomllib.TOMLDecodeError as error:
             problems.append(f"decks/{path.name}: {error}")
         except TemplateInvalid as error:

@@ -21,6 +21,7 @@ from incubator.deck_drafting import Slide, draft_body, draft_deck
 from incubator.deck_outlines import OutlineSlide, get_outline
 from incubator.errors import StaleEdit, ValidationFailed
 from incubator.fields import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, clean_text
+from incubator.formatting import format_day, format_money, format_number
 from incubator.i18n import _
 from incubator.ideas import get_idea
 from incubator.metrics import metric_series
@@ -55,10 +56,10 @@ def deck_sources(session: Session, actor: Actor, slug: str) -> tuple[dict[str, s
     figures = []
     for name, points in metric_series(session, actor, slug).items():
         if points:
-            figures.append(f"{name}: {points[-1][1]:,.6g} ({points[-1][0].isoformat()})")
+            figures.append(f"{name}: {format_number(points[-1][1])} ({format_day(points[-1][0])})")
     sources["metrics"] = "\n".join(figures)
     ask = get_ask(session, actor, slug)
-    amount = f"{ask.amount:,.0f} {ask.currency}" if ask.amount is not None else ""
+    amount = format_money(ask.amount, ask.currency) if ask.amount is not None else ""
     sources["ask"] = "\n".join(
         part for part in (" · ".join(p for p in (amount, ask.instrument) if p), ask.use_of_funds) if part
     )

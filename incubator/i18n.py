@@ -17,8 +17,7 @@ from pathlib import Path
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "en"
-# French and Dutch arrive with their catalogs (issue 8); a language is listed only once its catalog is complete.
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("en",)
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "nl")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands"}
 
 _current_language: ContextVar[str] = ContextVar("current_language", default=DEFAULT_LANGUAGE)

@@ -19,6 +19,7 @@ from incubator.metrics import list_metrics, metric_series
 from incubator.milestones import list_milestones
 from incubator.models import CANVAS_FIELDS, MilestoneStatus, Score, Startup
 from incubator.progress_rules import month_over_month_growth
+from incubator.rubrics import load_rubrics
 from incubator.startups import get_startup
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def _mean_scores(session: Session, startup: Startup) -> list[tuple[str, float]]:
     by_criterion: dict[str, list[float]] = {}
     for criterion, value in rows:
         by_criterion.setdefault(criterion, []).append(value)
-    return [(criterion, sum(values) / len(values)) for criterion, values in by_criterion.items()]
+    labels = {name: label for rubric in load_rubrics()[0].values() for name, label in rubric.labels.items()}
+    return [(labels.get(criterion, criterion), sum(values) / len(values)) for criterion, values in by_criterion.items()]
 
 
 def investor_summary(

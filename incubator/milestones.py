@@ -16,10 +16,11 @@ from incubator.audit import record_change
 from incubator.config import PROJECT_ROOT
 from incubator.errors import NotFound, TemplateInvalid, ValidationFailed
 from incubator.fields import LONG_TEXT_LIMIT, clean_text
-from incubator.i18n import _
+from incubator.i18n import _, current_language
 from incubator.models import Cohort, Milestone, MilestoneStatus, Startup
 from incubator.permissions import require_coordinator, require_edit_startup_work
 from incubator.startups import get_startup
+from incubator.template_text import in_language
 
 PLAN_DIR = PROJECT_ROOT / "templates" / "plans"
 
@@ -113,7 +114,7 @@ def load_plan(name: str) -> tuple[str, list[PlanStep]]:
     if not path.is_file():
         raise NotFound(_("There is no milestone plan “{name}”.").format(name=name))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = in_language(tomllib.loads(path.read_text(encoding="utf-8")), current_language())
         steps = [
             PlanStep(str(step["key"]), str(step["title"]), str(step.get("description", "")), int(step["offset_days"]))
             for step in data["steps"]

@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from incubator.formatting import format_day, format_growth, format_money, format_number
 from incubator.i18n import _
 from incubator.investor_summary import OnePager
 from incubator.pdf_text import (
@@ -41,7 +42,7 @@ HEADING_SIZE = 8.5
 
 
 def _money(amount: float | None, currency: str) -> str:
-    return f"{amount:,.0f} {currency}" if amount is not None else ""
+    return format_money(amount, currency) if amount is not None else ""
 
 
 def _heading(pdf: Canvas, frame: Frame, title: str) -> float:
@@ -107,8 +108,12 @@ def _traction(pdf: Canvas, frame: Frame, page: OnePager) -> bool:
         if not metric.points:
             continue
         day, value = metric.points[-1]
-        growth = _(", {growth:+.0%} month over month").format(growth=metric.growth) if metric.growth is not None else ""
-        figures.append(Block(f"{metric.name}: {value:,.6g} {metric.unit} ({day.isoformat()}{growth})"))
+        growth = (
+            _(", {growth} month over month").format(growth=format_growth(metric.growth))
+            if metric.growth is not None
+            else ""
+        )
+        figures.append(Block(f"{metric.name}: {format_number(value)} {metric.unit} ({format_day(day)}{growth})"))
     return _fill(pdf, frame.x, content_top, frame.width, content_top - frame.y, figures)
 
 
@@ -135,9 +140,9 @@ def draw_onepager(pdf: Canvas, page: OnePager, page_number: int | None = None) -
     ask_text = " · ".join(part for part in (_money(page.ask.amount, page.ask.currency), page.ask.instrument) if part)
     right: list[tuple[float, str, list[Block]]] = [
         (0.16, _("Milestones"), [Block(_("Done"), bold=True)]
-         + [Block(f"✓ {title}" + (f" ({day.isoformat()})" if day else "")) for title, day in page.done]
+         + [Block(f"✓ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.done]
          + [Block(_("Next"), bold=True, gap_before=0.3)]
-         + [Block(f"→ {title}" + (f" ({day.isoformat()})" if day else "")) for title, day in page.next]),
+         + [Block(f"→ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.next]),
         (0.08, _("Team"), [Block(", ".join(page.team))]),
         (0.15, _("The ask"), [Block(ask_text, bold=True), Block(clean_for_pdf(page.ask.use_of_funds))]),
         (0.07, _("Contact"), [Block(" · ".join(part for part in (page.contact, page.website) if part))]),
@@ -166,7 +171,7 @@ def draw_onepager(pdf: Canvas, page: OnePager, page_number: int | None = None) -
 def _footer(pdf: Canvas, page: OnePager, shortened: bool, page_number: int | None) -> None:
     pdf.setFont(REGULAR, 7)
     pdf.setFillColor(MUTED)
-    made = _("Made on {date} by {incubator}").format(date=page.made_on.isoformat(), incubator=page.incubator_name)
+    made = _("Made on {date} by {incubator}").format(date=format_day(page.made_on), incubator=page.incubator_name)
     pdf.drawString(MARGIN, MARGIN, made)
     if shortened:
         pdf.setFillColor(INK)
@@ -220,9 +225,7 @@ def build_booklet(booklet: Booklet) -> bytes:
     pdf.setFont(BOLD, title.size)
     pdf.drawString(MARGIN, PAGE_HEIGHT * 0.62, title.text)
     pdf.setFont(REGULAR, 13)
-    details = " · ".join(
-        part for part in (booklet.event_date.isoformat() if booklet.event_date else "", booklet.cohort) if part
-    )
+    details = " · ".join(part for part in (format_day(booklet.event_date, ""), booklet.cohort) if part)
     pdf.drawString(
         MARGIN, PAGE_HEIGHT * 0.62 - 24, fit_line(details, REGULAR, PAGE_WIDTH - 2 * MARGIN, (13, 11, 9))[0].text
     )

@@ -6,6 +6,7 @@ A malformed rubric file is reported (with the file and the entry) and the others
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +14,8 @@ from typing import Any
 
 from incubator.config import PROJECT_ROOT
 from incubator.errors import NotFound, TemplateInvalid
-from incubator.i18n import _
+from incubator.i18n import _, current_language
+from incubator.template_text import in_language
 
 RUBRIC_DIR = PROJECT_ROOT / "templates" / "rubrics"
 DEFAULT_RUBRIC = "demo-day"
@@ -27,6 +29,13 @@ class Criterion:
     description: str
     weight: float
     levels: tuple[str, ...]
+    # Scores are stored under `name`, which never changes; `label` is the name shown, in the reader's language.
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        """Return the name to show people."""
+        return self.label or self.name
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,19 @@ class Rubric:
         """Return each criterion's weight by name."""
         return {criterion.name: criterion.weight for criterion in self.criteria}
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Return each criterion's shown name by stored name."""
+        return {criterion.name: criterion.title for criterion in self.criteria}
+
+    def relabel(self, by_startup: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+        """Return per-startup values by criterion with each criterion under its shown name."""
+        labels = self.labels
+        return {
+            startup: {labels.get(name, name): value for name, value in values.items()}
+            for startup, values in by_startup.items()
+        }
+
 
 def parse_rubric(name: str, data: dict[str, Any]) -> Rubric:
     """Check a rubric's data and build it; raises TemplateInvalid naming the file and entry."""
@@ -64,6 +86,7 @@ def parse_rubric(name: str, data: dict[str, Any]) -> Rubric:
                 description=str(entry.get("description", "")),
                 weight=float(entry.get("weight", 1)),
                 levels=tuple(str(level) for level in entry["levels"]),
+                label=str(entry.get("label", "")),
             )
             for entry in data["criteria"]
         )
@@ -88,7 +111,7 @@ def load_rubrics(folder: Path = RUBRIC_DIR) -> tuple[dict[str, Rubric], list[str
     rubrics: dict[str, Rubric] = {}
     problems: list[str] = []
     for path in sorted(folder.glob("*.toml")):
-        rubric, problem = _read_rubric(path, path.stat().st_mtime_ns)
+        rubric, problem = _read_rubric(path, path.stat().st_mtime_ns, current_language())
         if rubric is not None:
             rubrics[path.stem] = rubric
         if problem:
@@ -97,10 +120,11 @@ def load_rubrics(folder: Path = RUBRIC_DIR) -> tuple[dict[str, Rubric], list[str
 
 
 @lru_cache(maxsize=64)
-def _read_rubric(path: Path, _modified: int) -> tuple[Rubric | None, str]:
+def _read_rubric(path: Path, _modified: int, language: str) -> tuple[Rubric | None, str]:
     # Read again only when the file changes: judges look a rubric up on every tap.
     try:
-        return parse_rubric(path.stem, tomllib.loads(path.read_text(encoding="utf-8"))), ""
+        data = in_language(tomllib.loads(path.read_text(encoding="utf-8")), language)
+        return parse_rubric(path.stem, data), ""
     except tomllib.TOMLDecodeError as error:
         return None, f"rubrics/{path.name}: {error}"
     except TemplateInvalid as error:

@@ -223,14 +223,18 @@ def published_result(session: Session, actor: Actor, event_slug: str, startup_sl
         )
     ).all()
     means = criterion_means(ScoreRow("", startup_slug, criterion, value) for criterion, value, _comment in rows)
-    order = [criterion.name for criterion in get_rubric(event.rubric).criteria]
+    rubric = get_rubric(event.rubric)
+    order, labels = [criterion.name for criterion in rubric.criteria], rubric.labels
     mine = means.get(startup_slug, {})
     in_rubric_order = {
-        name: mine[name]
+        labels.get(name, name): mine[name]
         for name in sorted(mine, key=lambda name: (order.index(name) if name in order else len(order), name))
     }
-    comments = sorted(
-        ((criterion, comment) for criterion, _value, comment in rows if comment.strip()),
-        key=lambda pair: (order.index(pair[0]) if pair[0] in order else len(order), pair),
-    )
+    comments = [
+        (labels.get(criterion, criterion), comment)
+        for criterion, comment in sorted(
+            ((criterion, comment) for criterion, _value, comment in rows if comment.strip()),
+            key=lambda pair: (order.index(pair[0]) if pair[0] in order else len(order), pair),
+        )
+    ]
     return PublishedResult(in_rubric_order, comments)

@@ -71,9 +71,15 @@ def current_actor() -> Actor | None:
     return actor
 
 
+SIGN_IN_LANGUAGE_KEY = "sign_in_language"
+
+
 def apply_language(actor: Actor | None) -> None:
-    """Translate this run into the actor's language, or the browser's before sign-in."""
-    set_language(actor.language if actor else best_language(st.context.locale))
+    """Translate this run into the actor's language; before sign-in, the one picked there or the browser's."""
+    if actor is not None:
+        set_language(actor.language)
+    else:
+        set_language(st.session_state.get(SIGN_IN_LANGUAGE_KEY) or best_language(st.context.locale))
 
 
 def complete_sign_in(token: str) -> None:

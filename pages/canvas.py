@@ -24,6 +24,7 @@ from incubator.canvases import (
 )
 from incubator.errors import IncubatorError, NothingChanged, StaleEdit
 from incubator.fields import LONG_TEXT_LIMIT
+from incubator.formatting import format_number
 from incubator.i18n import _
 from incubator.markup import diff_html, escape_markdown
 from incubator.models import CANVAS_FIELDS
@@ -123,7 +124,8 @@ def editable_box(box: CanvasBox, hints: dict[str, list[str]], comments: list, gu
             )  # fmt: skip
             if len(text) > LONG_TEXT_LIMIT * 0.9:
                 over = len(text) > LONG_TEXT_LIMIT
-                st.caption(f"{':red[' if over else ''}{len(text):,} / {LONG_TEXT_LIMIT:,}{']' if over else ''}")
+                count = f"{format_number(len(text))} / {format_number(LONG_TEXT_LIMIT)}"
+                st.caption(f":red[{count}]" if over else count)
             for message in hints.get(field, []):
                 st.caption(f":material/lightbulb: {escape_markdown(message)}")
         if is_blank(st.session_state.get(draft_key(box.field))):

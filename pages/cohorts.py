@@ -4,6 +4,7 @@ import streamlit as st
 
 from incubator import ui
 from incubator.cohorts import create_cohort, list_cohorts
+from incubator.formatting import date_input_pattern, format_day
 from incubator.i18n import _
 from incubator.labels import stage_label
 from incubator.markup import escape_markdown
@@ -34,7 +35,7 @@ def _startup_rows(startups: list) -> list[dict[str, str]]:
 if not cohorts:
     st.info(_("There is no cohort yet. Create the first one below."))
 for cohort in cohorts:
-    dates = " – ".join(day.isoformat() for day in (cohort.starts_on, cohort.ends_on) if day)
+    dates = " – ".join(format_day(day) for day in (cohort.starts_on, cohort.ends_on) if day)
     with st.container(border=True):
         st.subheader(escape_markdown(cohort.name))
         if dates:
@@ -61,8 +62,8 @@ left, right = st.columns(2)
 with left, st.form("new_cohort"):
     st.markdown(f"**{_('New cohort')}**")
     cohort_name = st.text_input(_("Name"), key="new_cohort_name", max_chars=200, placeholder=_("Spring 2027"))
-    starts_on = st.date_input(_("Starts on"), value=None, key="new_cohort_starts", format="YYYY-MM-DD")
-    ends_on = st.date_input(_("Ends on"), value=None, key="new_cohort_ends", format="YYYY-MM-DD")
+    starts_on = st.date_input(_("Starts on"), value=None, key="new_cohort_starts", format=date_input_pattern())
+    ends_on = st.date_input(_("Ends on"), value=None, key="new_cohort_ends", format=date_input_pattern())
     if st.form_submit_button(_("Create the cohort"), type="primary"):
         with ui.writing() as session:
             created = create_cohort(session, actor, name=cohort_name, starts_on=starts_on, ends_on=ends_on)

@@ -9,6 +9,7 @@ from incubator import ui
 from incubator.charts import milestones_done_chart, stage_distribution_chart
 from incubator.cohorts import list_cohorts
 from incubator.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
+from incubator.formatting import format_day
 from incubator.i18n import _
 from incubator.labels import stage_label
 from incubator.milestones import apply_plan, list_plans, load_plan
@@ -42,8 +43,8 @@ rows = [
         _("Stage"): stage_label(row.stage),
         _("Milestones done"): f"{row.share_done:.0%}" if row.share_done is not None else "—",
         _("Overdue"): row.overdue,
-        _("Latest metric"): row.last_metric.isoformat() if row.last_metric else "—",
-        _("Latest feedback"): row.last_feedback.isoformat() if row.last_feedback else "—",
+        _("Latest metric"): format_day(row.last_metric),
+        _("Latest feedback"): format_day(row.last_feedback),
         _("Flags"): " ".join(
             flag
             for flag, raised in ((_("no update"), row.no_recent_update), (_("no feedback"), row.no_recent_feedback))

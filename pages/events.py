@@ -6,6 +6,7 @@ from incubator import ui
 from incubator.accounts import list_users
 from incubator.cohorts import list_cohorts
 from incubator.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
+from incubator.formatting import date_input_pattern, format_day
 from incubator.i18n import _
 from incubator.investor_summary import event_booklet
 from incubator.markup import escape_markdown
@@ -31,7 +32,7 @@ STATE_LABELS = {ScoringState.DRAFT: _("not open yet"), ScoringState.OPEN: _("ope
 
 with st.expander(_("New event"), expanded=not events, icon=":material/add:"), st.form("new_event"):
     name = st.text_input(_("Name"), key="new_event_name", placeholder=_("Demo day, spring 2027"))
-    date = st.date_input(_("Date"), value=None, key="new_event_date", format="YYYY-MM-DD")
+    date = st.date_input(_("Date"), value=None, key="new_event_date", format=date_input_pattern())
     cohort = st.selectbox(
         _("Cohort"), [None, *cohorts], format_func=lambda slug: cohorts.get(slug, _("None")), key="new_event_cohort"
     )
@@ -55,7 +56,7 @@ event = by_slug[slug]
 st.caption(
     escape_markdown(
         _("{date} · rubric {rubric} · scoring {state}").format(
-            date=event.date.isoformat() if event.date else "—", rubric=event.rubric, state=STATE_LABELS[event.scoring]
+            date=format_day(event.date), rubric=event.rubric, state=STATE_LABELS[event.scoring]
         )
     )
 )

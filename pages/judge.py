@@ -104,9 +104,9 @@ for criterion in rubric.criteria:
     if comment_key not in st.session_state:
         st.session_state[comment_key] = stored_comment
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(criterion.name)}** · {escape_markdown(criterion.description)}")
+        st.markdown(f"**{escape_markdown(criterion.title)}** · {escape_markdown(criterion.description)}")
         chosen = st.segmented_control(
-            criterion.name, levels, key=score_key, on_change=_save, args=(event_slug, startup, criterion.name),
+            criterion.title, levels, key=score_key, on_change=_save, args=(event_slug, startup, criterion.name),
             disabled=not scoring_open, label_visibility="collapsed", width="stretch",
         )  # fmt: skip
         if chosen is not None:

@@ -60,9 +60,12 @@ def live_board() -> None:
         mime="text/csv", icon=":material/download:", key="board_csv",
     )  # fmt: skip
     names = {standing.startup: standing.name for standing in board.standings}
-    criteria = [criterion.name for criterion in get_rubric(events[slug].rubric).criteria]
+    rubric = get_rubric(events[slug].rubric)
     st.subheader(_("Scores per criterion"))
-    st.altair_chart(criterion_breakdown_chart(board.criterion_means, names, criteria), width="stretch")
+    st.altair_chart(
+        criterion_breakdown_chart(rubric.relabel(board.criterion_means), names, list(rubric.labels.values())),
+        width="stretch",
+    )
     st.subheader(_("How each judge scores"))
     st.dataframe(
         [

@@ -7,6 +7,7 @@ import streamlit as st
 
 from incubator import ui
 from incubator.errors import IncubatorError
+from incubator.formatting import date_input_pattern, format_day
 from incubator.i18n import _
 from incubator.markup import escape_markdown
 from incubator.mentoring import ActionItemDraft, list_sessions, log_session, set_action_item_done
@@ -25,7 +26,7 @@ with ui.database().read() as session:
 
 if may_log:
     with st.expander(_("Log a session"), expanded=not logs, icon=":material/edit_note:"), st.form(f"log_{slug}"):
-        held_on = st.date_input(_("Date"), value=dt.date.today(), key=f"log_date_{slug}", format="YYYY-MM-DD")
+        held_on = st.date_input(_("Date"), value=dt.date.today(), key=f"log_date_{slug}", format=date_input_pattern())
         notes = st.text_area(
             _("What did you talk about, and what did you advise?"), key=f"log_notes_{slug}", height=140
         )
@@ -36,7 +37,7 @@ if may_log:
             column_config={
                 "text": st.column_config.TextColumn(_("Action"), max_chars=200, width="large"),
                 "owner": st.column_config.TextColumn(_("Who"), max_chars=200),
-                "due": st.column_config.DateColumn(_("Due"), format="YYYY-MM-DD"),
+                "due": st.column_config.DateColumn(_("Due"), format=date_input_pattern()),
             },
         )  # fmt: skip
         if st.form_submit_button(_("Save the session"), type="primary"):
@@ -71,11 +72,11 @@ if error := st.session_state.pop("_tick_error", None):
 for logged in logs:
     with st.container(border=True):
         mentor = logged.mentor.display_name if logged.mentor else _("a former mentor")
-        st.markdown(f"**{logged.held_on.isoformat()}** · {escape_markdown(mentor)}")
+        st.markdown(f"**{format_day(logged.held_on)}** · {escape_markdown(mentor)}")
         st.text(logged.notes)
         may_tick = actor.role is not Role.COORDINATOR
         for item in logged.action_items:
-            details = " · ".join(part for part in (item.owner, item.due.isoformat() if item.due else "") if part)
+            details = " · ".join(part for part in (item.owner, format_day(item.due, "")) if part)
             key = f"item_{item.id}"
             st.checkbox(
                 escape_markdown(item.text + (f" ({details})" if details else "")), value=item.done, key=key,

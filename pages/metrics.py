@@ -6,6 +6,7 @@ import streamlit as st
 
 from incubator import ui
 from incubator.charts import metric_chart
+from incubator.formatting import date_input_pattern, format_day, format_growth, format_number
 from incubator.i18n import _
 from incubator.markup import escape_markdown
 from incubator.metrics import define_metric, import_metric_csv, list_metrics, metric_series, record_value
@@ -35,8 +36,14 @@ for metric in metrics:
             latest_day, latest = points[-1]
             st.caption(
                 escape_markdown(
-                    _("Latest: {value} {unit} on {date}").format(value=f"{latest:g}", unit=metric.unit, date=latest_day)
-                    + (" · " + _("month over month: {growth:+.0%}").format(growth=growth) if growth is not None else "")
+                    _("Latest: {value} {unit} on {date}").format(
+                        value=format_number(latest), unit=metric.unit, date=format_day(latest_day)
+                    )
+                    + (
+                        " · " + _("month over month: {growth}").format(growth=format_growth(growth))
+                        if growth is not None
+                        else ""
+                    )
                 )
             )
         else:
@@ -48,7 +55,7 @@ if may_edit:
     with left, st.form(f"value_{slug}"):
         st.markdown(f"**{_('Add a value')}**")
         name = st.selectbox(_("Metric"), list(units), key=f"value_metric_{slug}", disabled=not units)
-        on_date = st.date_input(_("Date"), value=dt.date.today(), key=f"value_date_{slug}", format="YYYY-MM-DD")
+        on_date = st.date_input(_("Date"), value=dt.date.today(), key=f"value_date_{slug}", format=date_input_pattern())
         value = st.number_input(_("Value"), value=None, key=f"value_number_{slug}", placeholder="0")
         if st.form_submit_button(_("Add"), disabled=not units):
             if value is None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from incubator import ui
 from incubator.charts import milestone_timeline_chart
+from incubator.formatting import date_input_pattern
 from incubator.i18n import _
 from incubator.labels import milestone_status_label
 from incubator.milestones import MilestoneDraft, list_milestones, save_milestones
@@ -45,11 +46,11 @@ table = pd.DataFrame(
 columns = {
     "id": None,
     "title": st.column_config.TextColumn(_("Milestone"), required=True, max_chars=200, width="large"),
-    "due": st.column_config.DateColumn(_("Due"), format="YYYY-MM-DD"),
+    "due": st.column_config.DateColumn(_("Due"), format=date_input_pattern()),
     "status": st.column_config.SelectboxColumn(
         _("Status"), options=statuses, required=True, default="planned", format_func=milestone_status_label
     ),
-    "done_on": st.column_config.DateColumn(_("Done on"), format="YYYY-MM-DD"),
+    "done_on": st.column_config.DateColumn(_("Done on"), format=date_input_pattern()),
     "overdue": st.column_config.TextColumn(_("Overdue"), disabled=True, width="small"),
     "description": st.column_config.TextColumn(_("Description"), max_chars=5000),
 }

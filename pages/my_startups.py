@@ -3,6 +3,7 @@
 import streamlit as st
 
 from incubator import ui
+from incubator.formatting import format_day
 from incubator.i18n import _
 from incubator.labels import stage_label
 from incubator.markup import escape_markdown
@@ -29,8 +30,8 @@ st.dataframe(
             _("Stage"): stage_label(startup.stage),
             _("Cohort"): startup.cohort.name if startup.cohort else "",
             _("Founders"): ", ".join(founder.display_name for founder in startup.founders),
-            _("Last session"): last_sessions[startup.slug].isoformat() if startup.slug in last_sessions else "—",
-            _("Last change"): startup.updated_at.date().isoformat(),
+            _("Last session"): format_day(last_sessions.get(startup.slug)),
+            _("Last change"): format_day(startup.updated_at.date()),
         }
         for startup in startups
     ],

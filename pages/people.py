@@ -5,7 +5,8 @@ import streamlit as st
 from incubator import ui
 from incubator.accounts import create_user, list_users, set_user_active, set_user_password
 from incubator.audit import list_audit_entries
-from incubator.i18n import _
+from incubator.formatting import format_moment
+from incubator.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, current_language
 from incubator.labels import role_label
 from incubator.models import Role
 
@@ -38,6 +39,10 @@ with left, st.form("new_account"):
     name = st.text_input(_("Name"), key="new_account_name", max_chars=200)
     email = st.text_input(_("Email"), key="new_account_email")
     role = st.selectbox(_("Role"), list(Role), format_func=role_label, key="new_account_role")
+    language = st.selectbox(
+        _("Language"), SUPPORTED_LANGUAGES, index=SUPPORTED_LANGUAGES.index(current_language()),
+        format_func=LANGUAGE_NAMES.get, key="new_account_language",
+    )  # fmt: skip
     password = st.text_input(
         _("First password"),
         type="password",
@@ -46,7 +51,7 @@ with left, st.form("new_account"):
     )
     if st.form_submit_button(_("Create the account"), type="primary"):
         with ui.writing() as session:
-            create_user(session, actor, email=email, name=name, role=role, password=password)
+            create_user(session, actor, email=email, name=name, role=role, password=password, language=language)
         if not ui.last_write_failed():
             ui.flash(_("Account created for {email}.").format(email=email.strip().lower()))
             ui.forget_widgets("new_account_name", "new_account_email", "new_account_password")
@@ -76,7 +81,7 @@ with st.expander(_("Recent activity"), icon=":material/history:"):
     st.dataframe(
         [
             {
-                _("When"): entry.at.strftime("%Y-%m-%d %H:%M"),
+                _("When"): format_moment(entry.at),
                 _("Who"): entry.actor.display_name if entry.actor else _("command line or system"),
                 _("Action"): entry.action,
                 _("Record"): f"{entry.record_type} {entry.record_key}",

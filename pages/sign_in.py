@@ -6,11 +6,16 @@ from incubator import ui
 from incubator.authentication import actor_for_single_sign_on, sign_in_with_password, start_sign_in_session
 from incubator.demo import DEMO_PASSWORD, demo_accounts_present
 from incubator.errors import IncubatorError
-from incubator.i18n import _
+from incubator.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, current_language
 from incubator.labels import role_label
 
 ui.ensure_app_navigation()
-st.title(_("Welcome to the incubator"))
+title_column, language_column = st.columns([4, 1], vertical_alignment="bottom")
+language_column.selectbox(
+    _("Language"), SUPPORTED_LANGUAGES, index=SUPPORTED_LANGUAGES.index(current_language()),
+    format_func=LANGUAGE_NAMES.get, key=ui.SIGN_IN_LANGUAGE_KEY,
+)  # fmt: skip
+title_column.title(_("Welcome to the incubator"))
 st.write(_("Sign in to work on your startup, follow the teams you mentor, or run your cohorts."))
 
 

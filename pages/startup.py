@@ -6,6 +6,7 @@ from incubator import ui
 from incubator.asks import AskText, get_ask, save_ask
 from incubator.errors import IncubatorError
 from incubator.fields import is_web_address
+from incubator.formatting import format_money
 from incubator.i18n import _
 from incubator.investor_summary import investor_summary, with_traction_chart
 from incubator.labels import role_label, stage_label
@@ -113,7 +114,7 @@ if not may_edit_ask:
     if ask.amount is None and not ask.use_of_funds:
         st.caption(_("No ask written yet."))
     else:
-        amount = f"{ask.amount:,.0f} {ask.currency}" if ask.amount is not None else "—"
+        amount = format_money(ask.amount, ask.currency) if ask.amount is not None else "—"
         st.text(" · ".join(part for part in (amount, ask.instrument) if part))
         st.text(ask.use_of_funds)
 else:
