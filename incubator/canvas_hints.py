@@ -69,7 +69,7 @@ def hints_for_canvas(fields: dict[str, str]) -> list[Hint]:
     if not is_blank(metrics) and not _MEASURABLE.search(metrics):
         message = _(
             "Make your metrics countable, so you can see them move: "
-            "for example “bookings per week” or “% of visitors who sign up”."
+            "for example “bookings per week” or “share of visitors who sign up”."
         )
         hints.append(Hint("key_metrics", message))
     if not is_blank(fields.get("solution")) and is_blank(problem):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+
+from incubator.i18n import SUPPORTED_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE_DIR = ROOT / "incubator" / "locale"
@@ -40,8 +43,31 @@ def _translated(catalog) -> dict[object, object]:
     return {message.id: message.string for message in catalog if message.id and message.string}
 
 
-def test_there_is_a_catalog_per_language():
-    assert [path.parent.parent.name for path in CATALOGS] == ["en"]
+def test_there_is_a_catalog_per_supported_language():
+    assert [path.parent.parent.name for path in CATALOGS] == sorted(SUPPORTED_LANGUAGES) == ["en", "fr", "nl"]
+
+
+@pytest.mark.parametrize(
+    "po_path", [path for path in CATALOGS if "/en/" not in str(path)], ids=lambda path: path.parent.parent.name
+)
+def test_every_string_is_translated_with_the_same_placeholders(po_path):
+    with po_path.open("rb") as source:
+        catalog = read_po(source)
+    untranslated = [message.id for message in catalog if message.id and not _all_forms(message.string)]
+    assert not untranslated, f"no {po_path.parent.parent.name} translation for: {untranslated[:5]}"
+    for message in catalog:
+        if message.id:
+            originals = message.id if isinstance(message.id, tuple) else (message.id,)
+            for translation in message.string if isinstance(message.string, tuple) else (message.string,):
+                assert _placeholders(translation) == _placeholders(originals[-1]), (message.id, translation)
+
+
+def _all_forms(string) -> bool:
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"\{[^{}]*\}", text))
 
 
 @pytest.mark.parametrize("po_path", CATALOGS, ids=lambda path: path.parent.parent.name)
