@@ -54,8 +54,8 @@ def format_money(amount: float, currency: str) -> str:
 
 def format_growth(ratio: float) -> str:
     """Return a change as a signed whole percentage: +12 %, −3 %, in the language's way."""
-    text = format_percent(ratio, format="+#,##0%;-#,##0%", locale=locale())
-    return text
+    text = format_percent(round(ratio, 2), locale=locale())
+    return f"+{text}" if round(ratio, 2) > 0 else text
 
 
 # Date pickers and table columns take a pattern, not a locale: day first in all three languages.

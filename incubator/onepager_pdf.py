@@ -195,7 +195,7 @@ def build_onepager(page: OnePager) -> bytes:
     """Return the one-page investor summary of one startup as PDF bytes."""
     buffer = io.BytesIO()
     pdf = _new_canvas(
-        buffer, f"{clean_for_pdf(page.name)} — {_('investor summary')}", _("Investor summary"), page.incubator_name
+        buffer, clean_for_pdf(page.name) + " — " + _("investor summary"), _("Investor summary"), page.incubator_name
     )
     draw_onepager(pdf, page)
     pdf.showPage()

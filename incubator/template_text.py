@@ -42,7 +42,9 @@ def missing_translations(
     for language in languages:
         wording = data.get(language)
         given = wording if isinstance(wording, dict) else {}
-        gaps.extend(f"{where}.{key} ({language})" for key in texts if key not in given)
+        gaps.extend(
+            f"{where}.{key} ({language})" if where else f"{key} ({language})" for key in texts if key not in given
+        )
     for key, value in data.items():
         if key not in LANGUAGE_NAMES:
             gaps.extend(missing_translations(value, languages, text_keys, f"{where}.{key}" if where else key))

@@ -192,8 +192,8 @@ def show_conflict(theirs: CanvasSnapshot, mine: dict[str, str]) -> None:
         icon=":material/sync_problem:",
     )
     left, right = st.columns(2)
-    left.markdown(f"**{_('Their version {number}').format(number=theirs.number)}**")
-    right.markdown(f"**{_('Your text')}**")
+    left.markdown("**" + _("Their version {number}").format(number=theirs.number) + "**")
+    right.markdown("**" + _("Your text") + "**")
     for change in compare_canvases(theirs.fields, mine):
         if change.changed:
             left, right = st.columns(2)
@@ -287,7 +287,7 @@ with canvas_tab:
         layout(lambda box: readonly_box(box, snapshot.fields, comments))
         if may_comment:
             with st.form(f"{KEY}::comment", clear_on_submit=False):
-                st.markdown(f"**{_('Comment on a box of version {number}').format(number=shown)}**")
+                st.markdown("**" + _("Comment on a box of version {number}").format(number=shown) + "**")
                 box_field = st.selectbox(
                     _("Box"), [box.field for box in template.in_filling_order()],
                     format_func=template.field_title, key=f"{KEY}::comment_box",
@@ -341,7 +341,7 @@ with history_tab:
         if sees_comments:
             with ui.database().read() as session:
                 all_comments = list_all_canvas_comments(session, actor, slug)
-            st.markdown(f"**{_('Mentors’ comments on every version')}**")
+            st.markdown("**" + _("Mentors’ comments on every version") + "**")
             if not all_comments:
                 st.caption(_("No comment yet."))
             else:

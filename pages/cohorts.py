@@ -60,7 +60,7 @@ if without_cohort:
 
 left, right = st.columns(2)
 with left, st.form("new_cohort"):
-    st.markdown(f"**{_('New cohort')}**")
+    st.markdown("**" + _("New cohort") + "**")
     cohort_name = st.text_input(_("Name"), key="new_cohort_name", max_chars=200, placeholder=_("Spring 2027"))
     starts_on = st.date_input(_("Starts on"), value=None, key="new_cohort_starts", format=date_input_pattern())
     ends_on = st.date_input(_("Ends on"), value=None, key="new_cohort_ends", format=date_input_pattern())
@@ -73,7 +73,7 @@ with left, st.form("new_cohort"):
             st.rerun()
 
 with right, st.form("new_startup"):
-    st.markdown(f"**{_('New startup')}**")
+    st.markdown("**" + _("New startup") + "**")
     startup_name = st.text_input(_("Name"), key="new_startup_name", max_chars=200)
     tagline = st.text_input(_("Tagline"), key="new_startup_tagline", max_chars=200)
     cohort_names = {cohort.slug: cohort.name for cohort in cohorts}

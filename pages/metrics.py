@@ -53,7 +53,7 @@ for metric in metrics:
 if may_edit:
     left, right = st.columns(2)
     with left, st.form(f"value_{slug}"):
-        st.markdown(f"**{_('Add a value')}**")
+        st.markdown("**" + _("Add a value") + "**")
         name = st.selectbox(_("Metric"), list(units), key=f"value_metric_{slug}", disabled=not units)
         on_date = st.date_input(_("Date"), value=dt.date.today(), key=f"value_date_{slug}", format=date_input_pattern())
         value = st.number_input(_("Value"), value=None, key=f"value_number_{slug}", placeholder="0")
@@ -67,7 +67,7 @@ if may_edit:
                     ui.flash(_("Saved."))
                     st.rerun()
     with right, st.form(f"metric_{slug}"):
-        st.markdown(f"**{_('Track a new metric')}**")
+        st.markdown("**" + _("Track a new metric") + "**")
         new_name = st.text_input(_("Name"), key=f"metric_name_{slug}", max_chars=200, placeholder=_("Bookings"))
         unit = st.text_input(_("Unit"), key=f"metric_unit_{slug}", max_chars=20, placeholder=_("per week, €, %"))
         negative = st.checkbox(_("May be negative (such as profit)"), key=f"metric_negative_{slug}")
@@ -79,7 +79,7 @@ if may_edit:
                 ui.forget_widgets(f"metric_name_{slug}", f"metric_unit_{slug}")
                 st.rerun()
     with st.form(f"csv_{slug}"):
-        st.markdown(f"**{_('Upload values from a CSV file')}**")
+        st.markdown("**" + _("Upload values from a CSV file") + "**")
         st.caption(
             _("Columns: metric, date (YYYY-MM-DD), value. One bad row and nothing is saved: every problem is listed.")
         )

@@ -35,7 +35,7 @@ st.dataframe(
 
 left, right = st.columns(2)
 with left, st.form("new_account"):
-    st.markdown(f"**{_('New account')}**")
+    st.markdown("**" + _("New account") + "**")
     name = st.text_input(_("Name"), key="new_account_name", max_chars=200)
     email = st.text_input(_("Email"), key="new_account_email")
     role = st.selectbox(_("Role"), list(Role), format_func=role_label, key="new_account_role")
@@ -58,7 +58,7 @@ with left, st.form("new_account"):
             st.rerun()
 
 with right, st.form("manage_account"):
-    st.markdown(f"**{_('Manage an account')}**")
+    st.markdown("**" + _("Manage an account") + "**")
     labels = {user.id: f"{user.display_name} <{user.email}>" for user in users}
     chosen = st.selectbox(_("Account"), list(labels), format_func=labels.get, key="manage_account_id")
     new_password = st.text_input(_("New password (optional)"), type="password", key="manage_account_password")

@@ -52,11 +52,11 @@ for column, (label, value) in zip(st.columns(len(facts)), facts, strict=True):
     column.text(value)
 team = st.columns(2)
 with team[0]:
-    st.markdown(f"**{_('Founders')}**")
+    st.markdown("**" + _("Founders") + "**")
     for person in startup.founders:
         st.text(f"{person.display_name} <{person.email}>")
 with team[1]:
-    st.markdown(f"**{_('Mentors')}**")
+    st.markdown("**" + _("Mentors") + "**")
     for person in startup.mentors:
         st.text(f"{person.display_name} <{person.email}>")
 if is_web_address(startup.website):
@@ -106,7 +106,7 @@ st.download_button(
 )  # fmt: skip
 
 st.divider()
-st.markdown(f"**{_('The ask')}**")
+st.markdown("**" + _("The ask") + "**")
 with ui.database().read() as session:
     ask = get_ask(session, actor, slug)
     may_edit_ask = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
@@ -140,7 +140,7 @@ else:
 
 if actor.is_coordinator:
     st.divider()
-    st.markdown(f"**{_('Team and mentors')}**")
+    st.markdown("**" + _("Team and mentors") + "**")
     columns = st.columns(2)
     with columns[0], st.form(f"team_{slug}"):
         email = st.text_input(_("Email of a founder or mentor"), key=f"team_email_{slug}")

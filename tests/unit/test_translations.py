@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,38 @@ def test_catalog_matches_the_code_with_nothing_fuzzy_and_is_compiled(po_path):
     with po_path.with_suffix(".mo").open("rb") as source:
         compiled = read_mo(source)
     assert _translated(compiled) == _translated(catalog), "run scripts/update-translations to compile the catalog"
+
+
+def _translation_calls_inside_f_strings(path: Path) -> list[int]:
+    """Return the lines where `_()` sits inside an f-string, where Babel's extractor cannot see it."""
+    lines: list[int] = []
+    depth = 0
+    previous = None
+    with path.open("rb") as source:
+        for token in tokenize.tokenize(source.readline):
+            name = tokenize.tok_name[token.type]
+            if name == "FSTRING_START":  # Python 3.12 and later split f-strings into tokens
+                depth += 1
+            elif name == "FSTRING_END":
+                depth -= 1
+            elif name == "STRING" and re.match(r"(?i)[rb]*f", token.string):
+                if re.search(r"\b(_|N_|ngettext)\(", token.string):
+                    lines.append(token.start[0])
+            elif depth and token.string == "(" and previous is not None and previous.string in KEYWORDS:
+                lines.append(token.start[0])
+            previous = token
+    return lines
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    sources = [*sorted((ROOT / "incubator").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]
+    hidden = {
+        str(path.relative_to(ROOT)): lines for path in sources if (lines := _translation_calls_inside_f_strings(path))
+    }
+    assert hidden == {}, "move _() out of the f-string so scripts/update-translations finds it"
+
+
+def test_the_f_string_check_sees_a_hidden_call(tmp_path):
+    sample = tmp_path / "page.py"
+    sample.write_text('title = f"**{_(\'New cohort\')}**"\nplain = "**" + _("New cohort") + "**"\n', encoding="utf-8")
+    assert _translation_calls_inside_f_strings(sample) == [1]
