@@ -24,7 +24,7 @@ from incubator.canvases import (
 )
 from incubator.errors import IncubatorError, NothingChanged, StaleEdit
 from incubator.fields import LONG_TEXT_LIMIT
-from incubator.formatting import format_number
+from incubator.formatting import format_day, format_moment, format_number
 from incubator.i18n import _
 from incubator.markup import diff_html, escape_markdown
 from incubator.models import CANVAS_FIELDS
@@ -90,7 +90,9 @@ def comments_on(box: CanvasBox, comments: list) -> None:
         with st.container(border=True):
             author = comment.author.display_name if comment.author else _("a former mentor")
             state = _("resolved") if comment.resolved_at else _("open")
-            st.caption(f":material/forum: {escape_markdown(author)} · {comment.created_at:%Y-%m-%d} · {state}")
+            st.caption(
+                f":material/forum: {escape_markdown(author)} · {format_day(comment.created_at.date())} · {state}"
+            )
             st.text(comment.body)
             if (
                 may_edit
@@ -272,7 +274,7 @@ with canvas_tab:
             key=f"{KEY}::view",
         )  # fmt: skip
         snapshot = by_number[shown]
-        saved_on = f"{snapshot.created_at:%Y-%m-%d %H:%M}"
+        saved_on = format_moment(snapshot.created_at)
         saved = (
             _("Saved by {name} on {date}").format(name=snapshot.author, date=saved_on)
             if snapshot.author
@@ -310,7 +312,7 @@ with history_tab:
             [
                 {
                     _("Version"): version.number,
-                    _("Saved"): f"{version.created_at:%Y-%m-%d %H:%M}",
+                    _("Saved"): format_moment(version.created_at),
                     _("By"): version.author or "—",
                     _("Note"): version.note,
                 }
