@@ -24,6 +24,7 @@ from incubator.canvases import store_canvas_version
 from incubator.errors import BundleInvalid
 from incubator.fields import EMAIL_PATTERN, has_control_characters
 from incubator.i18n import _
+from incubator.labels import IMPORTED_NOTE
 from incubator.models import CANVAS_FIELDS, IDEA_FIELDS, CanvasVersion, Cohort, Idea, Role, Stage, Startup, User
 from incubator.permissions import require_coordinator
 
@@ -252,7 +253,7 @@ def _import_idea_and_canvas(session: Session, item: dict[str, Any], startup: Sta
         if newest is not None and newest.boxes() == boxes:
             report.unchanged["canvases"] += 1
             return
-        store_canvas_version(session, startup, boxes, startup.canvas_version, _("Imported from a bundle"), None)
+        store_canvas_version(session, startup, boxes, startup.canvas_version, IMPORTED_NOTE, None)
         _count(report, "canvases", newest is None, True)
 
 

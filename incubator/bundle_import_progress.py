@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from incubator.labels import IMPORTED_NOTE
 from incubator.metrics import upsert_metric_value
 from incubator.models import Ask, DeckVersion, Metric, MetricValue, Milestone, MilestoneStatus, Startup
 
@@ -64,7 +65,7 @@ def _import_deck(session: Session, entry: dict[str, Any], startup: Startup, coun
         if newest.outline == outline and stored == [(s.title, s.body, s.notes) for s in slides]:
             counts.unchanged["decks"] += 1
             return
-    store_deck_version(session, startup, outline, slides, startup.deck_version, "Imported from a bundle", None)
+    store_deck_version(session, startup, outline, slides, startup.deck_version, IMPORTED_NOTE, None)
     (counts.updated if newest is not None else counts.created)["decks"] += 1
 
 

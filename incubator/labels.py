@@ -37,3 +37,13 @@ def role_label(role: Role | str) -> str:
 def stage_label(stage: Stage | str) -> str:
     """Return the translated name of a stage, such as 'Validation'."""
     return _(_STAGE_LABELS[Stage(stage)])
+
+
+# The note the app itself writes on versions a bundle import made. It is stored in English, like a key,
+# and shown in the reader's language; notes people write are shown as written.
+IMPORTED_NOTE = N_("Imported from a bundle")
+
+
+def version_note_label(note: str) -> str:
+    """Return a version's note as the reader sees it: the app's own note translated, anyone else's as written."""
+    return _(IMPORTED_NOTE) if note == IMPORTED_NOTE else note

@@ -26,6 +26,7 @@ from incubator.errors import IncubatorError, NothingChanged, StaleEdit
 from incubator.fields import LONG_TEXT_LIMIT
 from incubator.formatting import format_day, format_moment, format_number
 from incubator.i18n import _
+from incubator.labels import version_note_label
 from incubator.markup import diff_html, escape_markdown
 from incubator.models import CANVAS_FIELDS
 from incubator.permissions import can_edit_startup_work, is_founder_of, is_mentor_of
@@ -280,7 +281,7 @@ with canvas_tab:
             if snapshot.author
             else _("Saved on {date}").format(date=saved_on)
         )
-        st.caption(escape_markdown(f"{saved} · {snapshot.note}" if snapshot.note else saved))
+        st.caption(escape_markdown(f"{saved} · {version_note_label(snapshot.note)}" if snapshot.note else saved))
         filled = filled_boxes(snapshot.fields, main_fields)
         st.progress(filled / len(main_fields), text=_("{filled} of {total} boxes filled").format(
             filled=filled, total=len(main_fields)
@@ -314,7 +315,7 @@ with history_tab:
                     _("Version"): version.number,
                     _("Saved"): format_moment(version.created_at),
                     _("By"): version.author or "—",
-                    _("Note"): version.note,
+                    _("Note"): version_note_label(version.note),
                 }
                 for version in versions
             ],

@@ -216,3 +216,33 @@ def test_deck_command_writes_pptx_and_pdf(capsys, db_url, tmp_path):
         capsys, "--db", db_url, "deck", "repair-cafe-online", "--format", "key", "--out", str(pdf_file)
     )
     assert status == EXIT_BAD_INPUT and "invalid choice" in err
+
+
+def test_exports_take_a_language_for_their_own_labels_and_keep_the_founders_text(capsys, db_url, tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    _run(capsys, "--db", db_url, "demo")
+    canvas, onepager, booklet = tmp_path / "canvas.pdf", tmp_path / "onepager.pdf", tmp_path / "booklet.pdf"
+    status, out, _err = _run(capsys, "--db", db_url, "canvas", "souk-direct", "--out", str(canvas), "--lang", "nl")
+    assert status == EXIT_OK and "Versie 1 van het canvas" in out
+    canvas_text = PdfReader(canvas).pages[0].extract_text()
+    assert "Klantsegmenten" in canvas_text and "Customer segments" not in canvas_text
+    assert "Vendor ordering app" in canvas_text  # the founders' words, as they wrote them
+    status, _out, _err = _run(capsys, "--db", db_url, "onepager", "souk-direct", "--out", str(onepager), "--lang", "fr")
+    onepager_text = PdfReader(onepager).pages[0].extract_text().replace("\u202f", " ").replace("\xa0", " ")
+    assert status == EXIT_OK and "BESOIN DE FINANCEMENT" in onepager_text and "120 000 €" in onepager_text
+    assert "THE ASK" not in onepager_text and "Market prices and freshness" in onepager_text
+    status, _out, _err = _run(
+        capsys, "--db", db_url, "booklet", "demo-day-autumn-2026", "--out", str(booklet), "--lang", "nl"
+    )
+    assert status == EXIT_OK and "Pitches, in volgorde" in PdfReader(booklet).pages[1].extract_text()
+    deck = tmp_path / "deck.pptx"
+    status, out, _err = _run(
+        capsys, "--db", db_url, "deck", "taalbrug", "--format", "pptx", "--out", str(deck), "--lang", "fr"
+    )
+    assert status == EXIT_OK and "un premier brouillon" in out
+    titles = [slide.shapes.title.text for slide in Presentation(str(deck)).slides]
+    assert titles[1:3] == ["Problème", "Solution"]
+    status, _out, err = _run(capsys, "--db", db_url, "canvas", "souk-direct", "--out", str(canvas), "--lang", "de")
+    assert status == EXIT_BAD_INPUT and "invalid choice" in err

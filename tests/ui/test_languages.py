@@ -32,6 +32,7 @@ NOT_WORDS = {"id", "form_id", "icon", "page", "page_script_hash", "query_string"
              "autocomplete", "columns"}  # fmt: skip
 # Words that are English only: none of them is a French or Dutch word.
 ENGLISH_ONLY_WORDS = {"the", "your", "you", "with", "and", "this", "from", "please", "yet", "saved", "save", "here"}
+HEX_ID = re.compile(r"[0-9a-f]{16,}")
 TEMPLATE_TEXT_KEYS = {"title", "credit", "prompt", "example", "sub_title", "sub_prompt", "sub_example", "description"}
 
 
@@ -60,7 +61,8 @@ def _shown_texts(at: AppTest) -> list[str]:
             walk(child)
 
     walk(at._tree)
-    texts = [text for text in texts if not text.lstrip().startswith("<script>")]  # st.html scripts, not words
+    # st.html scripts and generated ids are not words.
+    texts = [text for text in texts if not text.lstrip().startswith("<script>") and not HEX_ID.fullmatch(text)]
     for frame in at.dataframe:
         # A column's heading is its configured label when it has one.
         config = json.loads(frame.proto.columns or "{}")
@@ -88,7 +90,6 @@ def _typed_by_people() -> tuple[str, ...]:
                 collect(item)
 
     collect(json.loads(DEMO_BUNDLE_PATH.read_text(encoding="utf-8")))
-    found.add("Imported from a bundle")  # the note stored on versions the demo import made: data, like any note
     found.add(DEMO_PASSWORD)
     return tuple(sorted(found, key=len, reverse=True))
 

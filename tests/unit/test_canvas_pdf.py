@@ -42,7 +42,7 @@ def test_a_normal_canvas_is_one_landscape_page_with_every_box_and_title():
         assert _squeezed(SOUK_CANVAS[field]) in text, field
     for box in canvas_template().boxes:
         assert _squeezed(box.title) in text
-    assert _squeezed("Souk Direct") in text and _squeezed("version 4 · saved 2026-11-28") in text
+    assert _squeezed("Souk Direct") in text and _squeezed("version 4 · saved 28 Nov 2026") in text
     assert "shortened" not in text
 
 

@@ -19,6 +19,7 @@ from incubator.canvas_template import (
 from incubator.errors import TemplateInvalid
 from incubator.ideas import canvas_start_from_idea
 from incubator.models import CANVAS_FIELDS
+from incubator.template_text import in_language
 
 
 def _fields_hinted(fields: dict[str, str]) -> list[str]:
@@ -98,7 +99,7 @@ def test_the_shipped_templates_cover_every_field_once():
 
 
 def _template_data() -> dict:
-    return tomllib.loads(CANVAS_TEMPLATE_PATH.read_text(encoding="utf-8"))
+    return in_language(tomllib.loads(CANVAS_TEMPLATE_PATH.read_text(encoding="utf-8")), "en")
 
 
 @pytest.mark.parametrize(

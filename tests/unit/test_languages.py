@@ -12,6 +12,7 @@ from incubator.config import PROJECT_ROOT
 from incubator.deck_outlines import get_outline
 from incubator.formatting import date_input_pattern, format_day, format_growth, format_money, format_number
 from incubator.i18n import SUPPORTED_LANGUAGES, best_language, language
+from incubator.labels import IMPORTED_NOTE, version_note_label
 from incubator.milestones import load_plan
 from incubator.rubrics import get_rubric
 from incubator.template_text import in_language, missing_translations
@@ -112,3 +113,9 @@ def test_browser_languages_pick_the_best_supported_one():
     assert best_language("ar-MA,tr;q=0.8,nl;q=0.5") == "nl"
     assert best_language("de-DE") == "en"
     assert best_language(None) == "en"
+
+
+def test_the_apps_own_version_note_is_translated_and_peoples_notes_are_not():
+    with language("fr"):
+        assert version_note_label(IMPORTED_NOTE) == "Importé depuis un paquet de données"
+        assert version_note_label("Pivot to municipalities") == "Pivot to municipalities"

@@ -1,0 +1,52 @@
+"""Languages in a real browser: the sign-in page follows the browser, a switch changes it, the account decides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from incubator.demo import DEMO_PASSWORD
+from tests.e2e.conftest import screenshot, settle
+
+
+@pytest.fixture
+def french_browser_page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-BE")
+    opened = context.new_page()
+    opened.set_default_timeout(20_000)
+    yield opened
+    context.close()
+
+
+def test_a_french_browser_gets_french_then_a_dutch_account_reads_dutch(french_browser_page: Page, app_url: str):
+    page = french_browser_page
+    page.goto(app_url)
+    expect(page.get_by_role("heading", name="Bienvenue à l'incubateur")).to_be_visible()
+    expect(page.get_by_role("button", name="Se connecter")).to_be_visible()
+    settle(page)
+    screenshot(page, "sign-in-fr")
+
+    page.get_by_label("Langue").click()
+    page.get_by_role("option", name="Nederlands").click()
+    expect(page.get_by_role("heading", name="Welkom bij de incubator")).to_be_visible()
+    settle(page)
+
+    page.get_by_role("textbox", name="E-mail").fill("sophie@demo.incubator.example")
+    page.get_by_role("textbox", name="Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    # Sophie's account reads English: her stored choice wins over the sign-in page's.
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    settle(page)
+    page.get_by_role("link", name="My account").click()
+    settle(page)
+    page.get_by_label("Language").click()
+    page.get_by_role("option", name="Français").click()
+    page.get_by_role("button", name="Save the language").click()
+    expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
+    settle(page)
+    page.get_by_role("link", name="Lean canvas").click()
+    expect(page.get_by_text("Segments de clientèle").first).to_be_visible()
+    settle(page)
+    screenshot(page, "canvas-fr")
