@@ -62,7 +62,8 @@ def _pages_for(role: Role) -> list[st.Page]:
 if actor is None:
     navigation = st.navigation([st.Page("pages/sign_in.py", title=_("Sign in"), icon=":material/login:", default=True)])
 else:
-    navigation = st.navigation(_pages_for(actor.role))
+    # Expanded: Streamlit's own "View more" link cannot be translated, and a dozen pages fit the sidebar.
+    navigation = st.navigation(_pages_for(actor.role), expanded=True)
     with st.sidebar:
         st.caption(_("Signed in as"))
         st.text(f"{actor.name} · {role_label(actor.role)}")

@@ -64,7 +64,7 @@ def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) 
         alt.Chart(frame, title=f"{name} ({unit})" if unit else name)
         .mark_line(point=True, color=TEAL)
         .encode(
-            x=alt.X("date:T", title=None),
+            x=alt.X("date:T", title=None, axis=_date_axis([day for day, _value in points])),
             y=alt.Y("value:Q", title=unit or None),
             tooltip=[alt.Tooltip("date:T", title=_("Date")), alt.Tooltip("value:Q", title=name)],
         )
@@ -85,7 +85,7 @@ def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]
         alt.Chart(frame)
         .mark_circle(size=160)
         .encode(
-            x=alt.X("due:T", title=None),
+            x=alt.X("due:T", title=None, axis=_date_axis([due for _title, due, _status, _label in rows if due])),
             y=alt.Y("title:N", sort=alt.EncodingSortField("due"), title=None, axis=alt.Axis(labelLimit=260)),
             color=alt.Color(
                 "label:N", title=_("Status"), scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))
@@ -132,10 +132,18 @@ def milestones_done_chart(done_dates: Sequence[dt.date]) -> alt.Chart:
     chart: alt.Chart = (
         alt.Chart(frame)
         .mark_line(interpolate="step-after", color=GREEN)
-        .encode(x=alt.X("date:T", title=None), y=alt.Y("done:Q", title=_("Milestones done")))
+        .encode(
+            x=alt.X("date:T", title=None, axis=_date_axis(done_dates)), y=alt.Y("done:Q", title=_("Milestones done"))
+        )
         .properties(height=220)
     )
     return _in_reader_locale(chart)
+
+
+def _date_axis(days: Sequence[dt.date]) -> alt.Axis:
+    # Vega's default labels mix weekdays and months ("Mon 05", "Oct 12"); say day and month, or month and year.
+    span = (max(days) - min(days)).days if days else 0
+    return alt.Axis(format="%b %Y" if span > 270 else "%-d %b", labelOverlap=True)
 
 
 @lru_cache(maxsize=8)

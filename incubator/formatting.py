@@ -52,6 +52,11 @@ def format_money(amount: float, currency: str) -> str:
     return format_currency(amount, currency, format=pattern, locale=locale(), currency_digits=False)
 
 
+def format_share(ratio: float) -> str:
+    """Return a share as a whole percentage: 33% in English and Dutch, 33 % in French."""
+    return format_percent(round(ratio, 2), locale=locale())
+
+
 def format_growth(ratio: float) -> str:
     """Return a change as a signed whole percentage: +12 %, −3 %, in the language's way."""
     text = format_percent(round(ratio, 2), locale=locale())

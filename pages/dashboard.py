@@ -9,7 +9,7 @@ from incubator import ui
 from incubator.charts import milestones_done_chart, stage_distribution_chart
 from incubator.cohorts import list_cohorts
 from incubator.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
-from incubator.formatting import format_day
+from incubator.formatting import format_day, format_share
 from incubator.i18n import _
 from incubator.labels import stage_label
 from incubator.milestones import apply_plan, list_plans, load_plan
@@ -41,11 +41,11 @@ rows = [
     {
         _("Startup"): row.name,
         _("Stage"): stage_label(row.stage),
-        _("Milestones done"): f"{row.share_done:.0%}" if row.share_done is not None else "—",
+        _("Milestones done"): format_share(row.share_done) if row.share_done is not None else "—",
         _("Overdue"): row.overdue,
         _("Latest metric"): format_day(row.last_metric),
         _("Latest feedback"): format_day(row.last_feedback),
-        _("Flags"): " ".join(
+        _("Flags"): " · ".join(
             flag
             for flag, raised in ((_("no update"), row.no_recent_update), (_("no feedback"), row.no_recent_feedback))
             if raised

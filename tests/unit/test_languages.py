@@ -8,6 +8,7 @@ import tomllib
 import pytest
 
 from incubator.canvas_template import canvas_template, idea_questions
+from incubator.charts import metric_chart
 from incubator.config import PROJECT_ROOT
 from incubator.deck_outlines import get_outline
 from incubator.formatting import date_input_pattern, format_day, format_growth, format_money, format_number
@@ -119,3 +120,14 @@ def test_the_apps_own_version_note_is_translated_and_peoples_notes_are_not():
     with language("fr"):
         assert version_note_label(IMPORTED_NOTE) == "Importé depuis un paquet de données"
         assert version_note_label("Pivot to municipalities") == "Pivot to municipalities"
+
+
+def test_charts_write_months_and_numbers_in_the_readers_language():
+    points = [(dt.date(2026, 10, 5), 1200.5), (dt.date(2026, 11, 2), 1500.0)]
+    with language("fr"):
+        spec = metric_chart(points, "Orders", "orders").to_dict()
+    locale = spec["config"]["locale"]
+    assert locale["time"]["months"][0] == "janvier" and locale["time"]["shortMonths"][9] == "oct."
+    assert locale["number"]["decimal"] == "," and spec["encoding"]["x"]["axis"]["format"] == "%-d %b"
+    with language("nl"):
+        assert metric_chart(points, "Orders", "orders").to_dict()["config"]["locale"]["number"]["thousands"] == "."
