@@ -11,6 +11,7 @@ st.set_page_config(page_title="Incubator", page_icon=":material/rocket_launch:",
 
 actor = ui.current_actor()
 ui.apply_language(actor)
+ui.reword_streamlit_widgets()
 
 
 def _pages_for(role: Role) -> list[st.Page]:

@@ -82,6 +82,31 @@ def apply_language(actor: Actor | None) -> None:
         set_language(st.session_state.get(SIGN_IN_LANGUAGE_KEY) or best_language(st.context.locale))
 
 
+def reword_streamlit_widgets() -> None:
+    """Show the file uploader's own button and size note, which Streamlit draws in English, in the current language."""
+    if current_language() == "en":
+        return
+    # Streamlit offers no parameter for these texts (streamlit/streamlit#13500): swap them in with CSS.
+    button, limit = _("Upload"), _("At most {size} MB a file").format(size=st.get_option("server.maxUploadSize"))
+    uploader = '[data-testid="stFileUploaderDropzone"]'
+    st.html(
+        "<style>"
+        f'{uploader} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}'
+        f'{uploader} button [data-testid="stMarkdownContainer"] p::after {{ content: {css_string(button)};'
+        " font-size: 0.875rem; }"
+        f'{uploader} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}'
+        f'{uploader} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {css_string(limit)};'
+        " font-size: 0.875rem; }"
+        "</style>"
+    )
+
+
+def css_string(text: str) -> str:
+    """Return `text` as a CSS string literal, escaping all but letters, digits and ' .,-' so nothing can end it."""
+    escaped = (char if char.isalnum() or char in " .,-" else f"\\{ord(char):x} " for char in text)
+    return '"' + "".join(escaped) + '"'
+
+
 def complete_sign_in(token: str) -> None:
     """Remember a new sign-in in this session and have the browser keep its cookie."""
     st.session_state[_TOKEN_KEY] = token

@@ -17,6 +17,7 @@ from incubator.config import PROJECT_ROOT
 from incubator.demo import DEMO_BUNDLE_PATH, DEMO_PASSWORD
 from incubator.i18n import language as in_language
 from incubator.models import User
+from incubator.ui import css_string
 from tests.ui.conftest import COORDINATOR, FOUNDER, MENTOR, plain
 
 PAGES = {
@@ -51,16 +52,7 @@ def _strings_of(message: object, field: str = "") -> Iterator[str]:
 
 
 def _shown_texts(at: AppTest) -> list[str]:
-    texts: list[str] = []
-
-    def walk(node: object) -> None:
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            texts.extend(plain(text) for text in _strings_of(proto))
-        for child in (getattr(node, "children", None) or {}).values():
-            walk(child)
-
-    walk(at._tree)
+    texts = [plain(text) for text in _strings_of_tree(at)]
     # st.html scripts and generated ids are not words.
     texts = [text for text in texts if not text.lstrip().startswith("<script>") and not HEX_ID.fullmatch(text)]
     for frame in at.dataframe:
@@ -219,3 +211,31 @@ def test_a_page_picks_up_a_new_language_on_the_next_screen(app, demo_db):
     at.switch_page("pages/startup.py").run()
     assert at.title[0].value == "Mijn startup"
     assert "Afmelden" in [button.label for button in at.sidebar.button]
+
+
+def test_the_file_uploaders_own_texts_are_reworded_for_french_and_dutch_only(app, demo_db):
+    def styles(at: AppTest) -> str:
+        return " ".join(text for text in _strings_of_tree(at) if "<style>" in text)
+
+    english = app(COORDINATOR)
+    english.switch_page("pages/exports.py").run()
+    assert "stFileUploaderDropzone" not in styles(english)
+    _reading_in(demo_db, COORDINATOR, "fr")
+    with in_language("fr"):
+        french = app(COORDINATOR)
+        french.switch_page("pages/exports.py").run()
+        assert css_string("Téléverser") in styles(french) and css_string("200 Mo max. par fichier") in styles(french)
+
+
+def _strings_of_tree(at: AppTest) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            found.extend(_strings_of(proto))
+        for child in (getattr(node, "children", None) or {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
