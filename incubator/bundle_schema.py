@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
 from incubator.errors import BundleInvalid
-from incubator.i18n import _
+from incubator.i18n import N_, _
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "bundle-v1.schema.json"
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
@@ -91,11 +91,40 @@ def _document_order(document: Any, error: ValidationError) -> tuple[int, ...]:
     return tuple(order)
 
 
+_TYPE_NAMES = {
+    "string": N_("text"), "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false"),
+    "object": N_("an object"), "array": N_("a list"), "null": N_("null"),
+}  # fmt: skip
+
+
 def _describe(error: ValidationError) -> str:
+    """Say what is wrong in the reader's language (jsonschema's own messages are English only)."""
+    value, limit = json.dumps(error.instance, ensure_ascii=False), error.validator_value
     if error.validator == "format":
-        return _("{value} is not a valid {format}").format(
-            value=json.dumps(error.instance, ensure_ascii=False), format=error.validator_value
+        return _("{value} is not a valid {format}").format(value=value, format=limit)
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = next((name for name in limit if name not in error.instance), "")
+        return _("“{name}” is missing").format(name=missing)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = set(error.schema.get("properties", {}))
+        unknown = sorted(name for name in error.instance if name not in known)
+        return _("“{name}” is not a field this format knows").format(name=", ".join(unknown))
+    if error.validator in ("enum", "const"):
+        choices = limit if error.validator == "enum" else [limit]
+        return _("{value} is not one of {choices}").format(
+            value=value, choices=", ".join(json.dumps(choice, ensure_ascii=False) for choice in choices)
         )
+    if error.validator == "type":
+        expected = [_(_TYPE_NAMES.get(name, name)) for name in (limit if isinstance(limit, list) else [limit])]
+        return _("{value} should be {type}").format(value=value, type=" / ".join(expected))
+    messages = {
+        "maxLength": _("{value} is longer than {limit} characters"),
+        "pattern": _("{value} does not have the expected form"),
+        "minimum": _("{value} is below the minimum of {limit}"),
+        "maxItems": _("the list has more than {limit} items"),
+    }
+    if error.validator in messages:
+        return messages[str(error.validator)].format(value=value, limit=limit)
     return str(error.message)
 
 

@@ -13,6 +13,7 @@ from incubator.bundle_export import export_bundle
 from incubator.bundle_import import import_bundle
 from incubator.bundle_schema import SCHEMA_PATH, check_against_schema, parse_bundle
 from incubator.errors import BundleInvalid
+from incubator.i18n import language
 from incubator.models import AuditEntry, Base, CanvasVersion, Cohort, PitchEvent, Role, Startup, User
 from tests.factories import make_user
 
@@ -189,3 +190,20 @@ def test_an_imported_score_makes_its_mentor_a_judge_and_feeds_the_leaderboard(db
         assert [judge.email for judge in event.judges] == ["mentor@example.org"]
     [standing] = board.standings
     assert (standing.startup, standing.judges, standing.raw) == ("repair-cafe-online", 1, 3.5)
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "message"),
+    [
+        (lambda b: b["users"][1].pop("role"), "en", "$.users[1]: “role” is missing"),
+        (lambda b: b["users"][1].pop("role"), "fr", "$.users[1]: « role » manque"),
+        (lambda b: b.update(extra=1), "nl", "$: ‘extra’ is geen veld dat dit formaat kent"),
+        (lambda b: b["startups"][0].update(stage="unicorn"), "fr", '$.startups[0].stage: "unicorn" ne fait pas partie'),
+        (lambda b: b["startups"][0].update(name=7), "nl", "$.startups[0].name: 7 zou tekst moeten zijn"),
+        (lambda b: b["startups"][0].update(slug="Repair Café"), "fr", "n'a pas la forme attendue"),
+    ],
+)
+def test_schema_faults_are_told_in_the_readers_language(change, code, message):
+    with language(code), pytest.raises(BundleInvalid) as refused:
+        check_against_schema(_bundle_with(change))
+    assert message in str(refused.value)

@@ -54,7 +54,9 @@ def _strings_of(message: object, field: str = "") -> Iterator[str]:
 def _shown_texts(at: AppTest) -> list[str]:
     texts = [plain(text) for text in _strings_of_tree(at)]
     # st.html scripts and styles, and generated ids, are not words.
-    texts = [text for text in texts if not text.lstrip().startswith(("<script>", "<style>")) and not HEX_ID.fullmatch(text)]
+    texts = [
+        text for text in texts if not text.lstrip().startswith(("<script>", "<style>")) and not HEX_ID.fullmatch(text)
+    ]
     for frame in at.dataframe:
         # A column's heading is its configured label when it has one.
         config = json.loads(frame.proto.columns or "{}")
