@@ -115,7 +115,8 @@ def _describe(error: ValidationError) -> str:
             value=value, choices=", ".join(json.dumps(choice, ensure_ascii=False) for choice in choices)
         )
     if error.validator == "type":
-        expected = [_(_TYPE_NAMES.get(name, name)) for name in (limit if isinstance(limit, list) else [limit])]
+        names = [str(name) for name in (limit if isinstance(limit, list) else [limit])]
+        expected = [_(_TYPE_NAMES.get(name, name)) for name in names]
         return _("{value} should be {type}").format(value=value, type=" / ".join(expected))
     messages = {
         "maxLength": _("{value} is longer than {limit} characters"),

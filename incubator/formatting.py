@@ -58,8 +58,8 @@ def format_share(ratio: float) -> str:
 
 
 def format_growth(ratio: float) -> str:
-    """Return a change as a signed whole percentage: +12 %, −3 %, in the language's way."""
-    text = format_percent(round(ratio, 2), locale=locale())
+    """Return a change as a signed whole percentage: +12% or -3% in English, +12 % in French."""
+    text = format_share(ratio)
     return f"+{text}" if round(ratio, 2) > 0 else text
 
 
