@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -22,7 +22,7 @@ from incubator.config import database_url, uses_embedded_default
 from incubator.db import Database
 from incubator.demo import database_is_empty, load_demo
 from incubator.errors import IncubatorError, PermissionDenied, ValidationFailed
-from incubator.i18n import _, best_language, current_language, set_language
+from incubator.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, best_language, current_language, set_language
 from incubator.i18n import language as i18n_language
 from incubator.markup import escape_markdown
 from incubator.migrations import upgrade_database
@@ -255,7 +255,20 @@ def choose_startup(actor: Actor) -> str:
 
 def in_current_language(build: Callable[[], T]) -> Callable[[], T]:
     """Wrap a deferred job (such as a download's data) so it runs in this run's language, on any thread."""
-    language = current_language()
+    return in_language(current_language(), build)
+
+
+def document_language(key: str, where: Any = st) -> str:
+    """Let the reader pick the language of a document to download (their own by default); return its code."""
+    chosen = where.selectbox(
+        _("Language of the document"), SUPPORTED_LANGUAGES, index=SUPPORTED_LANGUAGES.index(current_language()),
+        format_func=LANGUAGE_NAMES.get, key=key,
+    )  # fmt: skip
+    return str(chosen)
+
+
+def in_language(language: str, build: Callable[[], T]) -> Callable[[], T]:
+    """Wrap a deferred job (such as a download's data) so it runs in `language`, on any thread."""
 
     def run() -> T:
         with i18n_language(language):

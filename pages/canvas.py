@@ -383,12 +383,22 @@ with history_tab:
                     st.rerun()
 
 pdf_version = None if may_edit else st.session_state.get(f"{KEY}::view")  # the version on screen
+
+
+def _canvas_pdf() -> bytes:
+    # Read inside the job: the box titles come from the template in the document's language.
+    with ui.database().read() as session:
+        return build_canvas_pdf(canvas_print(session, actor, slug, pdf_version))
+
+
 with ui.database().read() as session:
-    document = canvas_print(session, actor, slug, pdf_version)
-st.download_button(
+    shown_version = canvas_print(session, actor, slug, pdf_version).version
+language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
+pdf_language = ui.document_language(f"{KEY}::pdf_language", language_column)
+button_column.download_button(
     _("Download the canvas as PDF"),
-    data=ui.in_current_language(lambda: build_canvas_pdf(document)),
-    file_name=canvas_file_name(slug, document.version),
+    data=ui.in_language(pdf_language, _canvas_pdf),
+    file_name=canvas_file_name(slug, shown_version),
     mime="application/pdf",
     icon=":material/picture_as_pdf:",
     key=f"{KEY}::pdf",

@@ -200,10 +200,13 @@ def _document() -> DeckPrint:
 
 
 if saved is not None:
-    left, right = st.columns(2)
-    left.download_button(_("Download as PowerPoint"), data=ui.in_current_language(lambda: build_pptx(_document())),
+    language_column, left, right = st.columns(3, vertical_alignment="bottom")
+    deck_language = ui.document_language(f"{KEY}::language", language_column)
+    pptx = ui.in_language(deck_language, lambda: build_pptx(_document()))
+    pdf = ui.in_language(deck_language, lambda: build_deck_pdf(_document()))
+    left.download_button(_("Download as PowerPoint"), data=pptx,
                          file_name=f"{slug}-deck.pptx", icon=":material/slideshow:", key=f"{KEY}::pptx",
                          mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")  # fmt: skip
-    right.download_button(_("Download as PDF"), data=ui.in_current_language(lambda: build_deck_pdf(_document())),
+    right.download_button(_("Download as PDF"), data=pdf,
                           file_name=f"{slug}-deck.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                           key=f"{KEY}::pdf")  # fmt: skip

@@ -8,6 +8,7 @@ from incubator.cohorts import list_cohorts
 from incubator.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
 from incubator.formatting import date_input_pattern, format_day
 from incubator.i18n import _
+from incubator.i18n import language as in_language
 from incubator.investor_summary import event_booklet
 from incubator.markup import escape_markdown
 from incubator.models import Role, ScoringState
@@ -103,15 +104,19 @@ if columns[2].button(
         st.rerun()
 st.page_link("pages/leaderboard.py", label=_("Open the leaderboard"), icon=":material/leaderboard:")
 
-if st.button(_("Prepare the demo-day booklet (PDF)"), key=f"booklet_{slug}", icon=":material/menu_book:"):
+language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
+booklet_language = ui.document_language(f"booklet_language_{slug}", language_column)
+if button_column.button(_("Prepare the demo-day booklet (PDF)"), key=f"booklet_{slug}", icon=":material/menu_book:"):
     with st.status(_("Preparing the booklet: one page per pitch…"), expanded=False) as progress:
-        with ui.database().read() as session:
+        with ui.database().read() as session, in_language(booklet_language):
             booklet = event_booklet(session, actor, slug)
         progress.update(label=_("Drawing {count} pages…").format(count=len(booklet.pages) + 2))
-        st.session_state[f"booklet_pdf_{slug}"] = build_booklet(booklet)
+        with in_language(booklet_language):
+            st.session_state[f"booklet_pdf_{slug}_{booklet_language}"] = build_booklet(booklet)
         progress.update(label=_("The booklet is ready."), state="complete")
-if f"booklet_pdf_{slug}" in st.session_state:
+if f"booklet_pdf_{slug}_{booklet_language}" in st.session_state:
     st.download_button(
-        _("Download the booklet"), st.session_state[f"booklet_pdf_{slug}"], file_name=f"{slug}-booklet.pdf",
+        _("Download the booklet"), st.session_state[f"booklet_pdf_{slug}_{booklet_language}"],
+        file_name=f"{slug}-{booklet_language}-booklet.pdf",
         mime="application/pdf", icon=":material/download:", key=f"booklet_download_{slug}",
     )  # fmt: skip

@@ -99,8 +99,10 @@ def _summary_pdf() -> bytes:
     return build_onepager(with_traction_chart(page))
 
 
-st.download_button(
-    _("Download the one-page investor summary"), data=ui.in_current_language(_summary_pdf),
+language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
+summary_language = ui.document_language(f"onepager_language_{slug}", language_column)
+button_column.download_button(
+    _("Download the one-page investor summary"), data=ui.in_language(summary_language, _summary_pdf),
     file_name=f"{slug}-investor-summary.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
     key=f"onepager_{slug}",
 )  # fmt: skip

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from incubator.demo import DEMO_PASSWORD
 from tests.e2e.conftest import screenshot, settle
@@ -50,3 +51,12 @@ def test_a_french_browser_gets_french_then_a_dutch_account_reads_dutch(french_br
     expect(page.get_by_text("Segments de clientèle").first).to_be_visible()
     settle(page)
     screenshot(page, "canvas-fr")
+
+    # She reads French and sends the canvas to an English-speaking investor.
+    page.get_by_label("Langue du document").click()
+    page.get_by_role("option", name="English").click()
+    settle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger le canvas en PDF").click()
+    canvas_text = PdfReader(download.value.path()).pages[0].extract_text()
+    assert "Customer segments" in canvas_text and "Segments de clientèle" not in canvas_text

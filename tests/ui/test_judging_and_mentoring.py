@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
@@ -120,4 +122,17 @@ def test_coordinator_prepares_the_booklet_of_an_event(app):
     at.selectbox(key="event_slug").select(DEMO_DAY).run()
     at.button(key=f"booklet_{DEMO_DAY}").click().run()
     assert not at.exception
-    assert at.session_state[f"booklet_pdf_{DEMO_DAY}"].startswith(b"%PDF")
+    assert at.session_state[f"booklet_pdf_{DEMO_DAY}_en"].startswith(b"%PDF")
+
+
+def test_a_coordinator_reading_english_prepares_the_booklet_in_dutch(app):
+    from pypdf import PdfReader
+
+    at = _open(app(COORDINATOR), "pages/events.py")
+    at.selectbox(key="event_slug").select(DEMO_DAY).run()
+    at.selectbox(key=f"booklet_language_{DEMO_DAY}").select("nl").run()
+    at.button(key=f"booklet_{DEMO_DAY}").click().run()
+    assert not at.exception
+    booklet = PdfReader(io.BytesIO(at.session_state[f"booklet_pdf_{DEMO_DAY}_nl"]))
+    assert "Pitches, in volgorde" in booklet.pages[1].extract_text()
+    assert at.title[0].value == "Pitch events"  # the page itself stays in the reader's language
