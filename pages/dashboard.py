@@ -9,7 +9,7 @@ from incubator import ui
 from incubator.charts import milestones_done_chart, stage_distribution_chart
 from incubator.cohorts import list_cohorts
 from incubator.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
-from incubator.formatting import format_day, format_share
+from incubator.formatting import date_input_pattern, format_share
 from incubator.i18n import _
 from incubator.labels import stage_label
 from incubator.milestones import apply_plan, list_plans, load_plan
@@ -43,8 +43,8 @@ rows = [
         _("Stage"): stage_label(row.stage),
         _("Milestones done"): format_share(row.share_done) if row.share_done is not None else "—",
         _("Overdue"): row.overdue,
-        _("Latest metric"): format_day(row.last_metric),
-        _("Latest feedback"): format_day(row.last_feedback),
+        _("Latest metric"): row.last_metric,
+        _("Latest feedback"): row.last_feedback,
         _("Flags"): " · ".join(
             flag
             for flag, raised in ((_("no update"), row.no_recent_update), (_("no feedback"), row.no_recent_feedback))
@@ -53,7 +53,12 @@ rows = [
     }
     for row in board.rows
 ]
-st.dataframe(rows, hide_index=True, width="stretch")
+# Real dates, so the columns sort by date; shown day first, as the reader's language writes them.
+dates = {
+    name: st.column_config.DateColumn(format=date_input_pattern())
+    for name in (_("Latest metric"), _("Latest feedback"))
+}
+st.dataframe(rows, hide_index=True, width="stretch", column_config=dates)
 buffer = io.StringIO()
 if rows:
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from incubator import ui
-from incubator.formatting import format_day
+from incubator.formatting import date_input_pattern
 from incubator.i18n import _
 from incubator.labels import stage_label
 from incubator.markup import escape_markdown
@@ -30,13 +30,17 @@ st.dataframe(
             _("Stage"): stage_label(startup.stage),
             _("Cohort"): startup.cohort.name if startup.cohort else "",
             _("Founders"): ", ".join(founder.display_name for founder in startup.founders),
-            _("Last session"): format_day(last_sessions.get(startup.slug)),
-            _("Last change"): format_day(startup.updated_at.date()),
+            _("Last session"): last_sessions.get(startup.slug),
+            _("Last change"): startup.updated_at.date(),
         }
         for startup in startups
     ],
     hide_index=True,
     width="stretch",
+    # Real dates, so the columns sort by date; shown day first, as the reader's language writes them.
+    column_config={
+        name: st.column_config.DateColumn(format=date_input_pattern()) for name in (_("Last session"), _("Last change"))
+    },
 )
 st.caption(_("Open a startup's profile:"))
 for startup in startups:
