@@ -1,4 +1,4 @@
-"""The translated names of roles and stages, as people read them on screen and in exports."""
+"""The translated names of roles, stages, statuses and the app's own notes, as people read them."""
 
 from __future__ import annotations
 
