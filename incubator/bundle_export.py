@@ -23,12 +23,12 @@ from incubator.models import (
     MetricValue,
     Milestone,
     PitchEvent,
-    Score,
     Startup,
     User,
     utc_now,
 )
 from incubator.permissions import require_coordinator
+from incubator.scoring import named_scores
 
 
 def _cohort(cohort: Cohort) -> dict[str, Any]:
@@ -139,13 +139,7 @@ def _events(session: Session) -> list[dict[str, Any]]:
 
 
 def _scores(session: Session) -> list[dict[str, Any]]:
-    rows = session.execute(
-        select(PitchEvent.slug, Startup.slug, User.email, Score.criterion, Score.value, Score.comment)
-        .join(PitchEvent, PitchEvent.id == Score.event_id)
-        .join(Startup, Startup.id == Score.startup_id)
-        .join(User, User.id == Score.judge_id)
-        .order_by(PitchEvent.slug, Startup.slug, User.email, Score.criterion)
-    )
+    rows = named_scores(session)
     exported = []
     for event, startup, mentor, criterion, value, comment in rows:
         item: dict[str, Any] = {

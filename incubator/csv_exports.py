@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from incubator.actors import Actor
-from incubator.models import Metric, MetricValue, Milestone, PitchEvent, Score, Startup, User
+from incubator.models import Metric, MetricValue, Milestone, Startup
 from incubator.permissions import require_coordinator
+from incubator.scoring import named_scores
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -78,11 +79,5 @@ def metrics_csv(session: Session, actor: Actor) -> bytes:
 def scores_csv(session: Session, actor: Actor) -> bytes:
     """Every judge's score, with the judge named (coordinators only, never shown to founders)."""
     require_coordinator(actor)
-    rows = session.execute(
-        select(PitchEvent.slug, Startup.slug, User.email, Score.criterion, Score.value, Score.comment)
-        .join(PitchEvent, PitchEvent.id == Score.event_id)
-        .join(Startup, Startup.id == Score.startup_id)
-        .join(User, User.id == Score.judge_id)
-        .order_by(PitchEvent.slug, Startup.slug, User.email, Score.criterion)
-    )
+    rows = named_scores(session)
     return _csv(("event", "startup", "judge", "criterion", "score", "comment"), rows)

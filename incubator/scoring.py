@@ -238,3 +238,20 @@ def published_result(session: Session, actor: Actor, event_slug: str, startup_sl
         )
     ]
     return PublishedResult(in_rubric_order, comments)
+
+
+def named_scores(session: Session) -> list[tuple[str, str, str, str, float, str]]:
+    """Return every score as (event, startup, judge email, criterion, value, comment), in a stable order.
+
+    Judges are named: callers check that the reader is a coordinator (exports and backups only).
+    """
+    rows = session.execute(
+        select(PitchEvent.slug, Startup.slug, User.email, Score.criterion, Score.value, Score.comment)
+        .join(PitchEvent, PitchEvent.id == Score.event_id)
+        .join(Startup, Startup.id == Score.startup_id)
+        .join(User, User.id == Score.judge_id)
+        .order_by(PitchEvent.slug, Startup.slug, User.email, Score.criterion)
+    )
+    return [
+        (event, startup, judge, criterion, value, comment) for event, startup, judge, criterion, value, comment in rows
+    ]

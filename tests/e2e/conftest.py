@@ -131,13 +131,20 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+@contextmanager
+def browser_page(browser: Browser, locale: str) -> Iterator[Page]:
+    """Open a page in a fresh browser context whose language (Accept-Language) is `locale`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
     opened = context.new_page()
     opened.set_default_timeout(20_000)
     yield opened
     context.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    with browser_page(browser, "en-GB") as opened:
+        yield opened
 
 
 def screenshot(page: Page, name: str) -> None:

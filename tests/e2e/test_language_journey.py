@@ -9,16 +9,13 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from incubator.demo import DEMO_PASSWORD
-from tests.e2e.conftest import screenshot, settle
+from tests.e2e.conftest import browser_page, screenshot, settle
 
 
 @pytest.fixture
 def french_browser_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-BE")
-    opened = context.new_page()
-    opened.set_default_timeout(20_000)
-    yield opened
-    context.close()
+    with browser_page(browser, "fr-BE") as opened:
+        yield opened
 
 
 def _choose(page: Page, label: str, option: str) -> None:
