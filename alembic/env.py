@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from alembic import context
 
-from incubator.config import database_url
-from incubator.db import make_engine
-from incubator.models import Base
+from incubator.core.config import database_url
+from incubator.db.database import make_engine
+from incubator.db.models import Base
 
 target_metadata = Base.metadata
 

@@ -20,13 +20,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from incubator.asks import AskText
-from incubator.deck_drafting import Slide
-from incubator.deck_export import DeckPrint, build_deck_pdf, build_pptx
-from incubator.investor_summary import MetricFigure, OnePager, with_traction_chart
-from incubator.models import CANVAS_FIELDS
-from incubator.onepager_pdf import Booklet, build_booklet, build_onepager
-from incubator.pdf_text import REGULAR, register_fonts
+from incubator.core.vocabulary import CANVAS_FIELDS
+from incubator.deck.drafting import Slide
+from incubator.deck.files import build_deck_pdf, build_pptx
+from incubator.deck.printout import DeckPrint
+from incubator.pdf.text import REGULAR, register_fonts
+from incubator.reports.charts import with_traction_chart
+from incubator.reports.onepager_pdf import build_booklet, build_onepager
+from incubator.reports.printout import Booklet, MetricFigure, OnePager
+from incubator.startups.ask_text import AskText
 
 TEXT = "Commuters who like fresh market food and vendors who lose customers during market hours. " * 3
 POINTS = [(dt.date(2024, 1, 1) + dt.timedelta(weeks=week), 10.0 + week) for week in range(156)]

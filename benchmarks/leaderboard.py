@@ -16,14 +16,15 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from incubator.actors import Actor
-from incubator.db import Database
-from incubator.events import create_event, set_judges, set_pitches, set_scoring
-from incubator.leaderboard import ScoreRow, rank_startups
-from incubator.migrations import upgrade_database
-from incubator.models import Role, Score, ScoringState, Startup, User
-from incubator.rubrics import get_rubric
-from incubator.scoring import event_leaderboard
+from incubator.accounts.actors import Actor
+from incubator.core.vocabulary import Role, ScoringState
+from incubator.db.database import Database
+from incubator.db.migrations import upgrade_database
+from incubator.db.models import Score, Startup, User
+from incubator.judging.events import create_event, set_judges, set_pitches, set_scoring
+from incubator.judging.leaderboard import ScoreRow, rank_startups
+from incubator.judging.rubrics import get_rubric
+from incubator.judging.scoring import event_leaderboard
 
 STARTUPS, JUDGES = 100, 40
 

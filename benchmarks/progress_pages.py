@@ -19,22 +19,22 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from streamlit.testing.v1 import AppTest
 
-from incubator.actors import Actor
-from incubator.authentication import start_sign_in_session
-from incubator.db import Database
-from incubator.migrations import upgrade_database
-from incubator.models import (
+from incubator.accounts.actors import Actor
+from incubator.accounts.authentication import start_sign_in_session
+from incubator.accounts.passwords import hash_password
+from incubator.core.vocabulary import Role  # fmt: skip
+from incubator.db.database import Database
+from incubator.db.migrations import upgrade_database
+from incubator.db.models import (
     Cohort,
     FounderMembership,
     MentorAssignment,
     Metric,
     MetricValue,
     Milestone,
-    Role,
     Startup,
     User,
-)  # fmt: skip
-from incubator.passwords import hash_password
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUPS, MILESTONES, METRICS, WEEKS = 100, 20, 3, 156

@@ -1,4 +1,4 @@
-"""The incubation toolkit's domain package: models, services, exports and the command line.
+"""The incubation toolkit: one wing (subpackage) per thing people do, the command line, and `web`.
 
-It never imports Streamlit, except in `incubator.ui`, the one UI-support module.
+Only `incubator.web` imports Streamlit; the import contracts in pyproject.toml keep it so.
 """

@@ -14,18 +14,17 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from incubator.accounts import create_user
-from incubator.actors import Actor
-from incubator.bundle_export import bundle_to_json, export_bundle
-from incubator.bundle_import import import_bundle
-from incubator.bundle_schema import parse_bundle
-from incubator.config import database_url
-from incubator.db import Database
-from incubator.demo import load_demo
-from incubator.errors import IncubatorError, ValidationFailed
-from incubator.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, _, language
-from incubator.migrations import upgrade_database
-from incubator.models import Role
+from incubator.accounts.actors import Actor
+from incubator.accounts.users import create_user
+from incubator.core.config import database_url
+from incubator.core.errors import IncubatorError, ValidationFailed
+from incubator.core.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, _, language
+from incubator.core.vocabulary import Role
+from incubator.db.database import Database
+from incubator.db.migrations import upgrade_database
+from incubator.exchange.bundle_export import bundle_to_json, export_bundle
+from incubator.exchange.bundle_import import import_bundle_file
+from incubator.exchange.demo import load_demo
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -124,7 +123,9 @@ def _user_add(args: argparse.Namespace) -> int:
     password = _read_new_password()
     database = _open_database(args)
     with database.write() as session:
-        user = create_user(session, None, email=args.email, name=args.name, role=args.role, password=password)
+        user = create_user(
+            session, Actor.command_line(), email=args.email, name=args.name, role=args.role, password=password
+        )
         print(_("Created {role} account {email}.").format(role=user.role.value, email=user.email))
     return EXIT_OK
 
@@ -145,10 +146,9 @@ def _import(args: argparse.Namespace) -> int:
         raise ValidationFailed(
             _("Cannot read {file}: {reason}").format(file=args.file, reason=error.strerror)
         ) from None
-    document = parse_bundle(raw)
     database = _open_database(args)
     with database.write() as session:
-        report = import_bundle(session, None, document)
+        report = import_bundle_file(session, Actor.command_line(), raw)
     print(_("Imported {file}: {summary}").format(file=args.file, summary=report.summary()))
     return EXIT_OK
 
@@ -156,7 +156,7 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     database = _open_database(args)
     with database.read() as session:
-        text = bundle_to_json(export_bundle(session, None))
+        text = bundle_to_json(export_bundle(session, Actor.command_line()))
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
@@ -166,8 +166,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _canvas(args: argparse.Namespace) -> int:
     # Imported here: only this command needs reportlab.
-    from incubator.canvas_export import canvas_print
-    from incubator.canvas_pdf import build_canvas_pdf
+    from incubator.canvas.export import canvas_print
+    from incubator.canvas.pdf import build_canvas_pdf
 
     database = _open_database(args)
     with database.read() as session:
@@ -187,8 +187,8 @@ def _write_file(path: str, content: bytes) -> None:
 
 
 def _leaderboard(args: argparse.Namespace) -> int:
-    from incubator.leaderboard import standings_csv, standings_table
-    from incubator.scoring import event_leaderboard
+    from incubator.judging.leaderboard import standings_csv, standings_table
+    from incubator.judging.scoring import event_leaderboard
 
     database = _open_database(args)
     with database.read() as session:
@@ -198,8 +198,9 @@ def _leaderboard(args: argparse.Namespace) -> int:
 
 
 def _onepager(args: argparse.Namespace) -> int:
-    from incubator.investor_summary import investor_summary, with_traction_chart
-    from incubator.onepager_pdf import build_onepager
+    from incubator.reports.charts import with_traction_chart
+    from incubator.reports.investor_summary import investor_summary
+    from incubator.reports.onepager_pdf import build_onepager
 
     database = _open_database(args)
     with database.read() as session:
@@ -210,9 +211,11 @@ def _onepager(args: argparse.Namespace) -> int:
 
 
 def _deck(args: argparse.Namespace) -> int:
-    from incubator.deck_export import DeckPrint, build_deck_pdf, build_pptx
-    from incubator.decks import deck_for_export
-    from incubator.investor_summary import investor_summary, with_traction_chart
+    from incubator.deck.files import build_deck_pdf, build_pptx
+    from incubator.deck.printout import DeckPrint
+    from incubator.deck.versions import deck_for_export
+    from incubator.reports.charts import with_traction_chart
+    from incubator.reports.investor_summary import investor_summary
 
     database = _open_database(args)
     with database.read() as session:
@@ -227,8 +230,8 @@ def _deck(args: argparse.Namespace) -> int:
 
 
 def _booklet(args: argparse.Namespace) -> int:
-    from incubator.investor_summary import event_booklet
-    from incubator.onepager_pdf import build_booklet
+    from incubator.reports.investor_summary import event_booklet
+    from incubator.reports.onepager_pdf import build_booklet
 
     database = _open_database(args)
     with database.read() as session:
@@ -241,7 +244,7 @@ def _booklet(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from incubator.backups import backup_database
+    from incubator.exchange.backups import backup_database
 
     database = _open_database(args)
     kind = backup_database(database, Path(args.out))
@@ -250,7 +253,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from incubator.backups import read_backup, restore_database
+    from incubator.exchange.backups import read_backup, restore_database
 
     rows = read_backup(Path(args.file))
     database = _open_database(args)

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.accounts import change_own_password, set_own_language
-from incubator.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
-from incubator.labels import role_label
+from incubator import web
+from incubator.accounts.users import change_own_password, set_own_language
+from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
+from incubator.core.labels import role_label
 
-actor = ui.require_actor()
+actor = web.require_actor()
 st.title(_("My account"))
-ui.show_flash()
+web.show_flash()
 st.text(f"{actor.name} <{actor.email}> · {role_label(actor.role)}")
 
 with st.form("language"):
@@ -17,25 +17,19 @@ with st.form("language"):
         _("Language"),
         list(SUPPORTED_LANGUAGES),
         index=list(SUPPORTED_LANGUAGES).index(actor.language) if actor.language in SUPPORTED_LANGUAGES else 0,
-        format_func=LANGUAGE_NAMES.get,
+        format_func=lambda code: LANGUAGE_NAMES[code],
         key="account_language",
     )
-    if st.form_submit_button(_("Save the language")):
-        with ui.writing() as session:
-            set_own_language(session, actor, language)
-        if not ui.last_write_failed():
-            ui.flash(_("Saved. The app now speaks your language."))
-            st.rerun()
+    if st.form_submit_button(_("Save the language")) and web.act(set_own_language, language or actor.language):
+        web.flash(_("Saved. The app now speaks your language."))
+        st.rerun()
 
 with st.form("password"):
     current = st.text_input(
         _("Current password"), type="password", key="account_current_password", autocomplete="current-password"
     )
     new = st.text_input(_("New password"), type="password", key="account_new_password", autocomplete="new-password")
-    if st.form_submit_button(_("Change the password")):
-        with ui.writing() as session:
-            change_own_password(session, actor, current, new)
-        if not ui.last_write_failed():
-            ui.flash(_("Your password is changed."))
-            ui.forget_widgets("account_current_password", "account_new_password")
-            st.rerun()
+    if st.form_submit_button(_("Change the password")) and web.act(change_own_password, current, new):
+        web.flash(_("Your password is changed."))
+        web.forget_widgets("account_current_password", "account_new_password")
+        st.rerun()

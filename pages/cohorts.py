@@ -2,25 +2,26 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.cohorts import create_cohort, list_cohorts
-from incubator.formatting import date_input_pattern, format_day
-from incubator.i18n import _
-from incubator.labels import stage_label
-from incubator.markup import escape_markdown
-from incubator.models import Role, Stage
-from incubator.startups import StartupProfile, create_startup, list_visible_startups
+from incubator import web
+from incubator.core.formatting import date_input_pattern, format_day
+from incubator.core.i18n import _
+from incubator.core.labels import stage_label
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import Role, Stage
+from incubator.db.models import Startup
+from incubator.startups.cohorts import create_cohort, list_cohorts
+from incubator.startups.profiles import StartupProfile, create_startup, list_visible_startups
 
-actor = ui.require_actor(Role.COORDINATOR)
+actor = web.require_actor(Role.COORDINATOR)
 st.title(_("Cohorts"))
-ui.show_flash()
+web.show_flash()
 
-with ui.database().read() as session:
+with web.database().read() as session:
     cohorts = list_cohorts(session, actor)
     without_cohort = [startup for startup in list_visible_startups(session, actor) if startup.cohort is None]
 
 
-def _startup_rows(startups: list) -> list[dict[str, str]]:
+def _startup_rows(startups: list[Startup]) -> list[dict[str, str]]:
     return [
         {
             _("Startup"): startup.name,
@@ -65,11 +66,9 @@ with left, st.form("new_cohort"):
     starts_on = st.date_input(_("Starts on"), value=None, key="new_cohort_starts", format=date_input_pattern())
     ends_on = st.date_input(_("Ends on"), value=None, key="new_cohort_ends", format=date_input_pattern())
     if st.form_submit_button(_("Create the cohort"), type="primary"):
-        with ui.writing() as session:
-            created = create_cohort(session, actor, name=cohort_name, starts_on=starts_on, ends_on=ends_on)
-        if not ui.last_write_failed():
-            ui.flash(_("Cohort “{name}” created.").format(name=cohort_name.strip()))
-            ui.forget_widgets("new_cohort_name", "new_cohort_starts", "new_cohort_ends")
+        if web.act(create_cohort, name=cohort_name, starts_on=starts_on, ends_on=ends_on):
+            web.flash(_("Cohort “{name}” created.").format(name=cohort_name.strip()))
+            web.forget_widgets("new_cohort_name", "new_cohort_starts", "new_cohort_ends")
             st.rerun()
 
 with right, st.form("new_startup"):
@@ -85,11 +84,8 @@ with right, st.form("new_startup"):
     )
     stage = st.selectbox(_("Stage"), list(Stage), format_func=stage_label, key="new_startup_stage")
     if st.form_submit_button(_("Create the startup"), type="primary"):
-        with ui.writing() as session:
-            create_startup(
-                session, actor, StartupProfile(name=startup_name, tagline=tagline, stage=stage), cohort_slug=cohort_slug
-            )
-        if not ui.last_write_failed():
-            ui.flash(_("Startup “{name}” created.").format(name=startup_name.strip()))
-            ui.forget_widgets("new_startup_name", "new_startup_tagline")
+        profile = StartupProfile(name=startup_name, tagline=tagline, stage=stage or Stage.IDEA)
+        if web.act(create_startup, profile, cohort_slug=cohort_slug):
+            web.flash(_("Startup “{name}” created.").format(name=startup_name.strip()))
+            web.forget_widgets("new_startup_name", "new_startup_tagline")
             st.rerun()

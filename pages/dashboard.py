@@ -5,23 +5,23 @@ import io
 
 import streamlit as st
 
-from incubator import ui
-from incubator.charts import milestones_done_chart, stage_distribution_chart
-from incubator.cohorts import list_cohorts
-from incubator.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
-from incubator.formatting import date_input_pattern, format_share
-from incubator.i18n import _
-from incubator.labels import stage_label
-from incubator.milestones import apply_plan, list_plans, load_plan
-from incubator.models import Role, Stage
+from incubator import web
+from incubator.core.formatting import date_input_pattern, format_share
+from incubator.core.i18n import _
+from incubator.core.labels import stage_label
+from incubator.core.vocabulary import Role, Stage
+from incubator.progress.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
+from incubator.progress.milestones import apply_plan, list_plans, load_plan
+from incubator.reports.charts import milestones_done_chart, stage_distribution_chart
+from incubator.startups.cohorts import list_cohorts
 
-actor = ui.require_actor(Role.COORDINATOR, Role.MENTOR)
+actor = web.require_actor(Role.COORDINATOR, Role.MENTOR)
 st.title(_("Cohort dashboard"))
-ui.show_flash()
+web.show_flash()
 
 cohort_slug = None
 if actor.is_coordinator:
-    with ui.database().read() as session:
+    with web.database().read() as session:
         cohorts = {cohort.slug: cohort.name for cohort in list_cohorts(session, actor)}
     if not cohorts:
         st.info(_("There is no cohort yet."))
@@ -34,7 +34,7 @@ stale_days = st.number_input(
     min_value=1, max_value=365, value=DEFAULT_STALE_DAYS, step=1, key="stale_days",
 )  # fmt: skip
 
-with ui.database().read() as session:
+with web.database().read() as session:
     board = cohort_dashboard(session, actor, cohort_slug, int(stale_days))
 
 rows = [
@@ -87,8 +87,7 @@ if actor.is_coordinator and cohort_slug:
         plan = st.selectbox(_("Apply a milestone plan to every startup of this cohort"), list(plans),
                             format_func=lambda key: plans[key], key="plan_name")  # fmt: skip
         if st.form_submit_button(_("Apply the plan")):
-            with ui.writing() as session:
-                added = apply_plan(session, actor, cohort_slug, str(plan))
-            if not ui.last_write_failed():
-                ui.flash(_("{count} milestones added (steps a startup already had were skipped).").format(count=added))
+            if added := web.act(apply_plan, cohort_slug, str(plan)):
+                added_text = _("{count} milestones added (steps a startup already had were skipped).")
+                web.flash(added_text.format(count=added.value))
                 st.rerun()

@@ -1,32 +1,41 @@
 """The pitch deck: drafted from the canvas, edited slide by slide, rehearsed against the clock, and downloaded."""
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
 
-from incubator import ui
-from incubator.deck_drafting import Slide, is_out_of_date, over_word_budget
-from incubator.deck_export import DeckPrint, build_deck_pdf, build_pptx
-from incubator.deck_outlines import load_outlines
-from incubator.decks import Deck, deck_for_export, deck_sources, draft_new_deck, latest_deck, redraft_slide, save_deck
-from incubator.errors import IncubatorError, StaleEdit
-from incubator.i18n import _
-from incubator.investor_summary import investor_summary, with_traction_chart
-from incubator.markup import escape_markdown
-from incubator.permissions import can_edit_startup_work
-from incubator.startups import get_startup
+from incubator import web
+from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
+from incubator.deck.drafting import Slide, is_out_of_date, over_word_budget
+from incubator.deck.files import build_deck_pdf, build_pptx
+from incubator.deck.outlines import load_outlines
+from incubator.deck.printout import DeckPrint
+from incubator.deck.versions import (
+    Deck,
+    deck_for_export,
+    deck_sources,
+    draft_new_deck,
+    latest_deck,
+    redraft_slide,
+    save_deck,
+)
+from incubator.reports.charts import with_traction_chart
+from incubator.reports.investor_summary import investor_summary
+from incubator.startups.profiles import open_startup
 
-actor = ui.require_actor()
+actor = web.require_actor()
 st.title(_("Pitch deck"))
-ui.show_flash()
-slug = ui.choose_startup(actor)
+web.show_flash()
+slug = web.choose_startup(actor)
 outlines, problems = load_outlines()
 for problem in problems:
     st.warning(escape_markdown(_("A deck outline could not be read: {problem}").format(problem=problem)))
 
-with ui.database().read() as session:
-    may_edit = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+with web.database().read() as session:
+    may_edit = open_startup(session, actor, slug).may_edit_work
     saved = latest_deck(session, actor, slug)
     sources, canvas_version = deck_sources(session, actor, slug)
 KEY = f"deck::{slug}"
@@ -37,7 +46,7 @@ if may_edit and (saved is None or st.toggle(_("Start again from an outline"), ke
             _("Outline"), list(outlines), format_func=lambda key: outlines[key].title, key=f"{KEY}::outline_name"
         )
         if st.form_submit_button(_("Draft the deck from my canvas"), type="primary", icon=":material/auto_awesome:"):
-            with ui.database().read() as session:
+            with web.database().read() as session:
                 st.session_state[f"{KEY}::draft"] = draft_new_deck(session, actor, slug, str(outline))
             st.session_state[f"{KEY}::gen"] = st.session_state.get(f"{KEY}::gen", 0) + 1
             st.session_state.pop(f"{KEY}::restart", None)
@@ -47,9 +56,9 @@ deck: Deck | None = st.session_state.get(f"{KEY}::draft") or saved
 if deck is None:
     st.info(_("No deck yet.") if may_edit else _("The founders have not saved a deck yet."))
     st.stop()
-outline = outlines.get(deck.outline)
-budgets = [slide.word_budget for slide in outline.slides] if outline else []
-seconds = [slide.seconds for slide in outline.slides] if outline else []
+deck_outline = outlines.get(deck.outline)
+budgets = [slide.word_budget for slide in deck_outline.slides] if deck_outline else []
+seconds = [slide.seconds for slide in deck_outline.slides] if deck_outline else []
 
 edit_tab, rehearse_tab = st.tabs([_("Slides"), _("Rehearse")])
 
@@ -71,7 +80,7 @@ def _typed_slides(current: Deck) -> list[Slide]:
     ]
 
 
-def _restructure(current: Deck, change) -> None:
+def _restructure(current: Deck, change: Callable[[list[Slide]], list[Slide]]) -> None:
     """Apply a change to the typed slides and draw fresh widgets (their keys change with the generation)."""
     slides = change(_typed_slides(current))
     st.session_state[f"{KEY}::gen"] = st.session_state.get(f"{KEY}::gen", 0) + 1
@@ -91,7 +100,7 @@ def _add(current: Deck) -> None:
 
 
 def _redraft(current: Deck, index: int) -> None:
-    with ui.database().read() as session:
+    with web.database().read() as session:
         fresh = redraft_slide(session, actor, slug, current.slides[index])
     _restructure(current, lambda slides: [fresh if number == index else slide for number, slide in enumerate(slides)])
 
@@ -131,16 +140,11 @@ with edit_tab:
         st.button(_("Add a slide"), key=f"{KEY}::add", icon=":material/add:", on_click=_add, args=(deck,))
         note = st.text_input(_("Note for this version (optional)"), key=f"{KEY}::note", max_chars=500)
         if st.button(_("Save a new version"), type="primary", key=f"{KEY}::save", icon=":material/save:"):
-            try:
-                with ui.database().write() as session:
-                    to_save = replace(deck, slides=_typed_slides(deck))
-                    number = save_deck(session, actor, slug, to_save, saved.version if saved else 0, note)
-            except (StaleEdit, IncubatorError) as error:
-                ui.show_error(error)
-            else:
+            to_save = replace(deck, slides=_typed_slides(deck))
+            if number := web.act(save_deck, slug, to_save, saved.version if saved else 0, note):
                 st.session_state.pop(f"{KEY}::draft", None)
                 st.session_state[f"{KEY}::gen"] = st.session_state.get(f"{KEY}::gen", 0) + 1
-                ui.flash(_("Saved as version {number}.").format(number=number))
+                web.flash(_("Saved as version {number}.").format(number=number.value))
                 st.rerun()
 
 with rehearse_tab:
@@ -193,7 +197,7 @@ with rehearse_tab:
 
 
 def _document() -> DeckPrint:
-    with ui.database().read() as session:
+    with web.database().read() as session:
         current = deck_for_export(session, actor, slug)
         summary = with_traction_chart(investor_summary(session, actor, slug))
     return DeckPrint(summary.name, current.slides, summary.chart_png)
@@ -201,9 +205,9 @@ def _document() -> DeckPrint:
 
 if saved is not None:
     language_column, left, right = st.columns(3, vertical_alignment="bottom")
-    deck_language = ui.document_language(f"{KEY}::language", language_column)
-    pptx = ui.in_language(deck_language, lambda: build_pptx(_document()))
-    pdf = ui.in_language(deck_language, lambda: build_deck_pdf(_document()))
+    deck_language = web.document_language(f"{KEY}::language", language_column)
+    pptx = web.in_language(deck_language, lambda: build_pptx(_document()))
+    pdf = web.in_language(deck_language, lambda: build_deck_pdf(_document()))
     left.download_button(_("Download as PowerPoint"), data=pptx,
                          file_name=f"{slug}-deck.pptx", icon=":material/slideshow:", key=f"{KEY}::pptx",
                          mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")  # fmt: skip

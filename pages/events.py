@@ -2,25 +2,25 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.accounts import list_users
-from incubator.cohorts import list_cohorts
-from incubator.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
-from incubator.formatting import date_input_pattern, format_day
-from incubator.i18n import _
-from incubator.i18n import language as in_language
-from incubator.investor_summary import event_booklet
-from incubator.markup import escape_markdown
-from incubator.models import Role, ScoringState
-from incubator.onepager_pdf import build_booklet
-from incubator.rubrics import load_rubrics
-from incubator.startups import list_visible_startups
+from incubator import web
+from incubator.accounts.users import list_users
+from incubator.core.formatting import date_input_pattern, format_day
+from incubator.core.i18n import _
+from incubator.core.i18n import language as in_language
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import Role, ScoringState
+from incubator.judging.events import create_event, list_events, publish_results, set_lineup, set_scoring
+from incubator.judging.rubrics import load_rubrics
+from incubator.reports.investor_summary import event_booklet
+from incubator.reports.onepager_pdf import build_booklet
+from incubator.startups.cohorts import list_cohorts
+from incubator.startups.profiles import list_visible_startups
 
-actor = ui.require_actor(Role.COORDINATOR)
+actor = web.require_actor(Role.COORDINATOR)
 st.title(_("Pitch events"))
-ui.show_flash()
+web.show_flash()
 
-with ui.database().read() as session:
+with web.database().read() as session:
     events = list_events(session, actor)
     startups = {startup.slug: startup.name for startup in list_visible_startups(session, actor)}
     mentors = {user.email: user.display_name for user in list_users(session, actor) if user.role is Role.MENTOR}
@@ -41,11 +41,9 @@ with st.expander(_("New event"), expanded=not events, icon=":material/add:"), st
         _("Rubric"), list(rubrics), key="new_event_rubric", format_func=lambda key: rubrics[key].title
     )
     if st.form_submit_button(_("Create the event"), type="primary"):
-        with ui.writing() as session:
-            create_event(session, actor, name=name, date=date, cohort_slug=cohort, rubric=rubric)
-        if not ui.last_write_failed():
-            ui.flash(_("Event “{name}” created.").format(name=name.strip()))
-            ui.forget_widgets("new_event_name", "new_event_date")
+        if web.act(create_event, name=name, date=date, cohort_slug=cohort, rubric=rubric):
+            web.flash(_("Event “{name}” created.").format(name=name.strip()))
+            web.forget_widgets("new_event_name", "new_event_date")
             st.rerun()
 
 if not events:
@@ -72,13 +70,9 @@ with st.form(f"lineup_{slug}"):
         _("Judges"), list(mentors), default=[judge.email for judge in event.judges],
         format_func=lambda email: f"{mentors[email]} <{email}>", key=f"judges_{slug}",
     )  # fmt: skip
-    if st.form_submit_button(_("Save pitches and judges")):
-        with ui.writing() as session:
-            set_pitches(session, actor, slug, pitches)
-            set_judges(session, actor, slug, judges)
-        if not ui.last_write_failed():
-            ui.flash(_("Pitches and judges are saved."))
-            st.rerun()
+    if st.form_submit_button(_("Save pitches and judges")) and web.act(set_lineup, slug, pitches, judges):
+        web.flash(_("Pitches and judges are saved."))
+        st.rerun()
 
 columns = st.columns(3)
 transitions = (
@@ -87,28 +81,24 @@ transitions = (
 )
 for column, (state, label, icon, enabled) in zip(columns, transitions, strict=False):
     if column.button(label, key=f"{state.value}_{slug}", icon=icon, disabled=not enabled):
-        with ui.writing() as session:
-            set_scoring(session, actor, slug, state)
-        if not ui.last_write_failed():
-            ui.flash(_("Scoring is {state}.").format(state=STATE_LABELS[state]))
+        if web.act(set_scoring, slug, state):
+            web.flash(_("Scoring is {state}.").format(state=STATE_LABELS[state]))
             st.rerun()
 published = event.results_published
 if columns[2].button(
     _("Results published") if published else _("Publish results to founders"), key=f"publish_{slug}",
     disabled=published or event.scoring is not ScoringState.CLOSED, icon=":material/campaign:",
 ):  # fmt: skip
-    with ui.writing() as session:
-        publish_results(session, actor, slug)
-    if not ui.last_write_failed():
-        ui.flash(_("Results are published: each founder now sees their own averages and comments."))
+    if web.act(publish_results, slug):
+        web.flash(_("Results are published: each founder now sees their own averages and comments."))
         st.rerun()
 st.page_link("pages/leaderboard.py", label=_("Open the leaderboard"), icon=":material/leaderboard:")
 
 language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
-booklet_language = ui.document_language(f"booklet_language_{slug}", language_column)
+booklet_language = web.document_language(f"booklet_language_{slug}", language_column)
 if button_column.button(_("Prepare the demo-day booklet (PDF)"), key=f"booklet_{slug}", icon=":material/menu_book:"):
     with st.status(_("Preparing the booklet: one page per pitch…"), expanded=False) as progress:
-        with ui.database().read() as session, in_language(booklet_language):
+        with web.database().read() as session, in_language(booklet_language):
             booklet = event_booklet(session, actor, slug)
         progress.update(label=_("Drawing {count} pages…").format(count=len(booklet.pages) + 2))
         with in_language(booklet_language):

@@ -1,19 +1,19 @@
 """Coordinator's exports: CSV files for spreadsheets, and the whole incubator as a bundle, out and in."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from incubator import ui
-from incubator.bundle_export import bundle_to_json, export_bundle
-from incubator.bundle_import import import_bundle
-from incubator.bundle_schema import parse_bundle
-from incubator.csv_exports import metrics_csv, milestones_csv, scores_csv, startups_csv
-from incubator.errors import IncubatorError
-from incubator.i18n import _
-from incubator.models import Role
+from incubator import web
+from incubator.core.i18n import _
+from incubator.core.vocabulary import Role
+from incubator.exchange.bundle_export import bundle_to_json, export_bundle
+from incubator.exchange.bundle_import import import_bundle_file
+from incubator.exchange.csv_exports import metrics_csv, milestones_csv, scores_csv, startups_csv
 
-actor = ui.require_actor(Role.COORDINATOR)
+actor = web.require_actor(Role.COORDINATOR)
 st.title(_("Exports and imports"))
-ui.show_flash()
+web.show_flash()
 
 st.subheader(_("Spreadsheets"))
 st.caption(_("CSV files in UTF-8 with a header row; they open with accents intact in spreadsheet programs."))
@@ -25,11 +25,11 @@ downloads = (
 )
 for column, (label, file_name, build) in zip(st.columns(len(downloads)), downloads, strict=True):
 
-    def _data(build=build) -> bytes:
-        with ui.database().read() as session:
+    def _data(build: Callable[..., bytes] = build) -> bytes:
+        with web.database().read() as session:
             return build(session, actor)
 
-    column.download_button(label, data=ui.in_current_language(_data), file_name=file_name, mime="text/csv",
+    column.download_button(label, data=web.in_current_language(_data), file_name=file_name, mime="text/csv",
                            icon=":material/table:", key=f"csv_{file_name}")  # fmt: skip
 
 st.subheader(_("Bundle"))
@@ -37,11 +37,11 @@ st.caption(_("Everything in the shared bundle format, to move data to another in
 
 
 def _bundle() -> bytes:
-    with ui.database().read() as session:
+    with web.database().read() as session:
         return bundle_to_json(export_bundle(session, actor)).encode("utf-8")
 
 
-st.download_button(_("Download the bundle"), data=ui.in_current_language(_bundle), file_name="incubator-bundle.json",
+st.download_button(_("Download the bundle"), data=web.in_current_language(_bundle), file_name="incubator-bundle.json",
                    mime="application/json", icon=":material/download:", key="bundle_download")  # fmt: skip
 
 with st.form("bundle_upload"):
@@ -50,12 +50,6 @@ with st.form("bundle_upload"):
         if upload is None:
             st.error(_("Choose a file first."))
         else:
-            try:
-                document = parse_bundle(upload.getvalue())
-                with ui.database().write() as session:
-                    report = import_bundle(session, actor, document)
-            except IncubatorError as error:
-                ui.show_error(error)
-            else:
-                ui.flash(_("Imported: {summary}").format(summary=report.summary()))
+            if report := web.act(import_bundle_file, upload.getvalue()):
+                web.flash(_("Imported: {summary}").format(summary=report.value.summary()))
                 st.rerun()

@@ -2,23 +2,21 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.canvas_template import idea_questions
-from incubator.i18n import _
-from incubator.ideas import get_idea, save_idea
-from incubator.markup import escape_markdown
-from incubator.models import IDEA_FIELDS
-from incubator.permissions import can_edit_startup_work
-from incubator.startups import get_startup
+from incubator import web
+from incubator.canvas.ideas import save_idea
+from incubator.canvas.screen import idea_screen
+from incubator.canvas.template import idea_questions
+from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import IDEA_FIELDS
 
-actor = ui.require_actor()
+actor = web.require_actor()
 st.title(_("Your idea"))
-ui.show_flash()
-slug = ui.choose_startup(actor)
+web.show_flash()
+slug = web.choose_startup(actor)
 
-with ui.database().read() as session:
-    saved = get_idea(session, actor, slug)
-    may_edit = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+screen = web.read(idea_screen, slug)
+saved, may_edit = screen.answers, screen.may_edit
 
 st.write(
     _(
@@ -51,10 +49,8 @@ if may_edit:
     answers = {field: st.session_state[widget_key(field)] for field in IDEA_FIELDS}
     left, right = st.columns([1, 3], vertical_alignment="center")
     if left.button(_("Save the idea"), type="primary", key="save_idea", icon=":material/save:"):
-        with ui.writing() as session:
-            save_idea(session, actor, slug, answers)
-        if not ui.last_write_failed():
-            ui.flash(_("Your idea is saved. Next step: the lean canvas."))
+        if web.act(save_idea, slug, answers):
+            web.flash(_("Your idea is saved. Next step: the lean canvas."))
             st.rerun()
     if answers != saved:
         right.caption(_("You have unsaved changes."))

@@ -6,19 +6,18 @@ other's scores.
 
 import streamlit as st
 
-from incubator import ui
-from incubator.errors import IncubatorError
-from incubator.events import list_events
-from incubator.i18n import _
-from incubator.markup import escape_markdown
-from incubator.models import Role, ScoringState
-from incubator.rubrics import get_rubric
-from incubator.scoring import declare_conflict, judge_sheet, record_score
+from incubator import web
+from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import Role, ScoringState
+from incubator.judging.events import list_events
+from incubator.judging.rubrics import get_rubric
+from incubator.judging.scoring import declare_conflict, judge_sheet, record_score
 
-actor = ui.require_actor(Role.MENTOR)
+actor = web.require_actor(Role.MENTOR)
 st.title(_("Score pitches"))
 
-with ui.database().read() as session:
+with web.database().read() as session:
     events = {event.slug: event for event in list_events(session, actor)}
 if not events:
     st.info(_("You are not a judge of any event yet."))
@@ -31,7 +30,7 @@ event_slug = str(
 )
 event = events[event_slug]
 rubric = get_rubric(event.rubric)
-with ui.database().read() as session:
+with web.database().read() as session:
     sheet = judge_sheet(session, actor, event_slug)
 
 if event.scoring is ScoringState.DRAFT:
@@ -69,9 +68,7 @@ back.button(_("Previous pitch"), on_click=_move, args=(startup, -1), icon=":mate
 forward.button(_("Next pitch"), on_click=_move, args=(startup, 1), icon=":material/arrow_forward:", width="stretch")
 
 st.subheader(escape_markdown(pitch_names[startup]))
-if error := st.session_state.pop("_score_error", None):
-    st.error(escape_markdown(error), icon=":material/error:")
-elif saved := st.session_state.pop("_score_saved", None):
+if saved := st.session_state.pop("_score_saved", None):
     st.toast(_("Saved: {criterion}").format(criterion=saved), icon=":material/check:")
 
 
@@ -81,12 +78,7 @@ def _save(event: str, pitch: str, criterion: str) -> None:
     comment = st.session_state.get(f"comment::{event}::{pitch}::{criterion}", "")
     if value is None:
         return
-    try:
-        with ui.database().write() as session:
-            record_score(session, actor, event, pitch, criterion, int(value), comment or "")
-    except IncubatorError as error:
-        st.session_state["_score_error"] = str(error)
-    else:
+    if web.act(record_score, event, pitch, criterion, int(value), comment or ""):
         st.session_state["_score_saved"] = criterion
 
 
@@ -119,10 +111,9 @@ for criterion in rubric.criteria:
             disabled=not scoring_open or chosen is None, max_chars=500,
         )  # fmt: skip
 
-if scoring_open and st.button(
-    _("I have a conflict of interest with this startup"), key=f"conflict::{event_slug}::{startup}"
+if (
+    scoring_open
+    and st.button(_("I have a conflict of interest with this startup"), key=f"conflict::{event_slug}::{startup}")
+    and web.act(declare_conflict, event_slug, startup)
 ):
-    with ui.writing() as session:
-        declare_conflict(session, actor, event_slug, startup)
-    if not ui.last_write_failed():
-        st.rerun()
+    st.rerun()

@@ -1,27 +1,32 @@
 """Coordinator's leaderboard: raw or normalised ranking, judges per startup, criteria, and how each judge scores."""
 
+from typing import Literal
+
 import streamlit as st
 
-from incubator import ui
-from incubator.charts import criterion_breakdown_chart
-from incubator.events import list_events
-from incubator.i18n import _
-from incubator.leaderboard import standings_csv
-from incubator.models import Role, ScoringState
-from incubator.rubrics import get_rubric
-from incubator.scoring import event_leaderboard
+from incubator import web
+from incubator.core.i18n import _
+from incubator.core.vocabulary import Role, ScoringState
+from incubator.judging.events import list_events
+from incubator.judging.leaderboard import standings_csv
+from incubator.judging.rubrics import get_rubric
+from incubator.judging.scoring import event_leaderboard
+from incubator.reports.charts import criterion_breakdown_chart
 
-actor = ui.require_actor(Role.COORDINATOR)
+actor = web.require_actor(Role.COORDINATOR)
 st.title(_("Leaderboard"))
 
-with ui.database().read() as session:
+with web.database().read() as session:
     events = {event.slug: event for event in list_events(session, actor)}
 if not events:
     st.info(_("There is no pitch event yet."))
     st.stop()
 slug = str(st.selectbox(_("Event"), list(events), format_func=lambda key: events[key].name, key="board_event"))
 method_labels = {"normalized": _("Normalised (fair to harsh and lenient judges)"), "raw": _("Raw average")}
-method = st.radio(_("Ranking"), list(method_labels), format_func=method_labels.get, horizontal=True, key="board_method")
+chosen_method = st.radio(
+    _("Ranking"), list(method_labels), format_func=lambda key: method_labels[key], horizontal=True, key="board_method"
+)
+method: Literal["raw", "normalized"] = "raw" if chosen_method == "raw" else "normalized"
 st.caption(
     _(
         "Raw: each judge's weighted mean of the criteria, averaged over the judges. Normalised: each judge's "
@@ -32,7 +37,7 @@ st.caption(
 
 @st.fragment(run_every=10 if events[slug].scoring is ScoringState.OPEN else None)
 def live_board() -> None:
-    with ui.database().read() as session:
+    with web.database().read() as session:
         board = event_leaderboard(session, actor, slug, method)
     if events[slug].scoring is ScoringState.OPEN:
         st.caption(_("Scoring is open: this board refreshes every 10 seconds."))

@@ -5,24 +5,22 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from incubator import ui
-from incubator.errors import IncubatorError
-from incubator.formatting import date_input_pattern, format_day
-from incubator.i18n import _
-from incubator.markup import escape_markdown
-from incubator.mentoring import ActionItemDraft, list_sessions, log_session, set_action_item_done
-from incubator.models import Role
-from incubator.permissions import is_mentor_of
-from incubator.startups import get_startup
+from incubator import web
+from incubator.core.formatting import date_input_pattern, format_day
+from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import Role
+from incubator.mentoring.sessions import ActionItemDraft, list_sessions, log_session, set_action_item_done
+from incubator.startups.profiles import open_startup
 
-actor = ui.require_actor()
+actor = web.require_actor()
 st.title(_("Mentoring"))
-ui.show_flash()
-slug = ui.choose_startup(actor)
+web.show_flash()
+slug = web.choose_startup(actor)
 
-with ui.database().read() as session:
+with web.database().read() as session:
     logs = list_sessions(session, actor, slug)
-    may_log = is_mentor_of(session, actor, get_startup(session, actor, slug))
+    may_log = open_startup(session, actor, slug).may_advise
 
 if may_log:
     with st.expander(_("Log a session"), expanded=not logs, icon=":material/edit_note:"), st.form(f"log_{slug}"):
@@ -48,11 +46,9 @@ if may_log:
                 )
                 for _index, row in items.iterrows()
             ]  # fmt: skip
-            with ui.writing() as session:
-                log_session(session, actor, slug, held_on, notes, drafts)
-            if not ui.last_write_failed():
-                ui.flash(_("The session is logged; the founders see it now."))
-                ui.forget_widgets(f"log_notes_{slug}", f"log_items_{slug}")
+            if web.act(log_session, slug, held_on, notes, drafts):
+                web.flash(_("The session is logged; the founders see it now."))
+                web.forget_widgets(f"log_notes_{slug}", f"log_items_{slug}")
                 st.rerun()
 
 if not logs:
@@ -60,15 +56,9 @@ if not logs:
 
 
 def _tick(item_id: int, key: str) -> None:
-    try:
-        with ui.database().write() as session:
-            set_action_item_done(session, actor, item_id, bool(st.session_state[key]))
-    except IncubatorError as error:
-        st.session_state["_tick_error"] = str(error)
+    web.act(set_action_item_done, item_id, bool(st.session_state[key]))
 
 
-if error := st.session_state.pop("_tick_error", None):
-    st.error(escape_markdown(error))
 for logged in logs:
     with st.container(border=True):
         mentor = logged.mentor.display_name if logged.mentor else _("a former mentor")

@@ -4,25 +4,24 @@ import datetime as dt
 
 import streamlit as st
 
-from incubator import ui
-from incubator.charts import metric_chart
-from incubator.formatting import date_input_pattern, format_day, format_growth, format_number
-from incubator.i18n import _
-from incubator.markup import escape_markdown
-from incubator.metrics import define_metric, import_metric_csv, list_metrics, metric_series, record_value
-from incubator.permissions import can_edit_startup_work
-from incubator.progress_rules import month_over_month_growth
-from incubator.startups import get_startup
+from incubator import web
+from incubator.core.formatting import date_input_pattern, format_day, format_growth, format_number
+from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
+from incubator.progress.metrics import define_metric, import_metric_csv, list_metrics, metric_series, record_value
+from incubator.progress.rules import month_over_month_growth
+from incubator.reports.charts import metric_chart
+from incubator.startups.profiles import open_startup
 
-actor = ui.require_actor()
+actor = web.require_actor()
 st.title(_("Traction"))
-ui.show_flash()
-slug = ui.choose_startup(actor)
+web.show_flash()
+slug = web.choose_startup(actor)
 
-with ui.database().read() as session:
+with web.database().read() as session:
     metrics = list_metrics(session, actor, slug)
     series = metric_series(session, actor, slug)
-    may_edit = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+    may_edit = open_startup(session, actor, slug).may_edit_work
 
 units = {metric.name: metric.unit for metric in metrics}
 if not metrics:
@@ -61,10 +60,8 @@ if may_edit:
             if value is None:
                 st.error(_("Please enter a value."))
             else:
-                with ui.writing() as session:
-                    record_value(session, actor, slug, str(name), on_date, float(value))
-                if not ui.last_write_failed():
-                    ui.flash(_("Saved."))
+                if web.act(record_value, slug, str(name), on_date, float(value)):
+                    web.flash(_("Saved."))
                     st.rerun()
     with right, st.form(f"metric_{slug}"):
         st.markdown("**" + _("Track a new metric") + "**")
@@ -72,11 +69,9 @@ if may_edit:
         unit = st.text_input(_("Unit"), key=f"metric_unit_{slug}", max_chars=20, placeholder=_("per week, €, %"))
         negative = st.checkbox(_("May be negative (such as profit)"), key=f"metric_negative_{slug}")
         if st.form_submit_button(_("Add the metric")):
-            with ui.writing() as session:
-                define_metric(session, actor, slug, new_name, unit, negative)
-            if not ui.last_write_failed():
-                ui.flash(_("You now track “{name}”.").format(name=new_name.strip()))
-                ui.forget_widgets(f"metric_name_{slug}", f"metric_unit_{slug}")
+            if web.act(define_metric, slug, new_name, unit, negative):
+                web.flash(_("You now track “{name}”.").format(name=new_name.strip()))
+                web.forget_widgets(f"metric_name_{slug}", f"metric_unit_{slug}")
                 st.rerun()
     with st.form(f"csv_{slug}"):
         st.markdown("**" + _("Upload values from a CSV file") + "**")
@@ -88,8 +83,6 @@ if may_edit:
             if upload is None:
                 st.error(_("Choose a file first."))
             else:
-                with ui.writing() as session:
-                    count = import_metric_csv(session, actor, slug, upload.getvalue())
-                if not ui.last_write_failed():
-                    ui.flash(_("{count} values saved.").format(count=count))
+                if count := web.act(import_metric_csv, slug, upload.getvalue()):
+                    web.flash(_("{count} values saved.").format(count=count.value))
                     st.rerun()

@@ -5,26 +5,25 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from incubator import ui
-from incubator.charts import milestone_timeline_chart
-from incubator.formatting import date_input_pattern
-from incubator.i18n import _
-from incubator.labels import milestone_status_label
-from incubator.milestones import MilestoneDraft, list_milestones, save_milestones
-from incubator.models import MilestoneStatus
-from incubator.permissions import can_edit_startup_work
-from incubator.progress_rules import is_overdue
-from incubator.startups import get_startup
+from incubator import web
+from incubator.core.formatting import date_input_pattern
+from incubator.core.i18n import _
+from incubator.core.labels import milestone_status_label
+from incubator.core.vocabulary import MilestoneStatus
+from incubator.progress.milestones import MilestoneDraft, list_milestones, save_milestones
+from incubator.progress.rules import is_overdue
+from incubator.reports.charts import milestone_timeline_chart
+from incubator.startups.profiles import open_startup
 
-actor = ui.require_actor()
+actor = web.require_actor()
 st.title(_("Milestones"))
-ui.show_flash()
-slug = ui.choose_startup(actor)
+web.show_flash()
+slug = web.choose_startup(actor)
 today = dt.date.today()
 
-with ui.database().read() as session:
+with web.database().read() as session:
     milestones = list_milestones(session, actor, slug)
-    may_edit = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+    may_edit = open_startup(session, actor, slug).may_edit_work
 
 overdue = [milestone.title for milestone in milestones if is_overdue(milestone.status, milestone.due, today)]
 if overdue:
@@ -48,7 +47,11 @@ columns = {
     "title": st.column_config.TextColumn(_("Milestone"), required=True, max_chars=200, width="large"),
     "due": st.column_config.DateColumn(_("Due"), format=date_input_pattern()),
     "status": st.column_config.SelectboxColumn(
-        _("Status"), options=statuses, required=True, default="planned", format_func=milestone_status_label
+        _("Status"),
+        options=statuses,
+        required=True,
+        default="planned",
+        format_func=lambda status: milestone_status_label(str(status)),
     ),
     "done_on": st.column_config.DateColumn(_("Done on"), format=date_input_pattern()),
     "overdue": st.column_config.TextColumn(_("Overdue"), disabled=True, width="small"),
@@ -65,7 +68,7 @@ edited = st.data_editor(
 
 
 def _date(value: object) -> dt.date | None:
-    return None if pd.isna(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return None if pd.isna(value) else pd.Timestamp(str(value)).date()
 
 
 if st.button(_("Save the milestones"), type="primary", key=f"save_milestones::{slug}", icon=":material/save:"):
@@ -78,9 +81,7 @@ if st.button(_("Save the milestones"), type="primary", key=f"save_milestones::{s
         )
         for _index, row in edited.iterrows()
     ]  # fmt: skip
-    with ui.writing() as session:
-        save_milestones(session, actor, slug, drafts)
-    if not ui.last_write_failed():
-        ui.flash(_("The milestones are saved."))
-        ui.forget_widgets(f"milestones::{slug}")
+    if web.act(save_milestones, slug, drafts):
+        web.flash(_("The milestones are saved."))
+        web.forget_widgets(f"milestones::{slug}")
         st.rerun()

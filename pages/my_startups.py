@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.formatting import date_input_pattern
-from incubator.i18n import _
-from incubator.labels import stage_label
-from incubator.markup import escape_markdown
-from incubator.mentoring import latest_session_dates
-from incubator.models import Role
-from incubator.startups import list_visible_startups
+from incubator import web
+from incubator.core.formatting import date_input_pattern
+from incubator.core.i18n import _
+from incubator.core.labels import stage_label
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import Role
+from incubator.mentoring.sessions import latest_session_dates
+from incubator.startups.profiles import list_visible_startups
 
-actor = ui.require_actor(Role.MENTOR)
+actor = web.require_actor(Role.MENTOR)
 st.title(_("My startups"))
 
-with ui.database().read() as session:
+with web.database().read() as session:
     startups = list_visible_startups(session, actor)
     last_sessions = latest_session_dates(session, actor)
 

@@ -2,18 +2,18 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.events import list_events
-from incubator.i18n import _
-from incubator.markup import escape_markdown
-from incubator.models import Role
-from incubator.scoring import published_result
-from incubator.startups import list_visible_startups
+from incubator import web
+from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import Role
+from incubator.judging.events import list_events
+from incubator.judging.scoring import published_result
+from incubator.startups.profiles import list_visible_startups
 
-actor = ui.require_actor(Role.FOUNDER)
+actor = web.require_actor(Role.FOUNDER)
 st.title(_("Pitch results"))
 
-with ui.database().read() as session:
+with web.database().read() as session:
     events = list_events(session, actor)
     mine = {startup.slug for startup in list_visible_startups(session, actor)}
 if not events:
@@ -29,7 +29,7 @@ for event in events:
         for pitch in event.pitches:
             if pitch.startup.slug not in mine:
                 continue
-            with ui.database().read() as session:
+            with web.database().read() as session:
                 result = published_result(session, actor, event.slug, pitch.startup.slug)
             st.markdown(f"**{escape_markdown(pitch.startup.name)}**")
             st.dataframe(

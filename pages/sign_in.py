@@ -2,32 +2,31 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.authentication import actor_for_single_sign_on, sign_in_with_password, start_sign_in_session
-from incubator.demo import DEMO_PASSWORD, demo_accounts_present
-from incubator.errors import IncubatorError
-from incubator.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, current_language
-from incubator.labels import role_label
+from incubator import web
+from incubator.accounts.authentication import sign_in_with_password, sign_in_with_single_sign_on
+from incubator.core.errors import IncubatorError
+from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, current_language
+from incubator.core.labels import role_label
+from incubator.exchange.demo import DEMO_PASSWORD, demo_accounts_present
 
-ui.ensure_app_navigation()
+web.require_frame()
 title_column, language_column = st.columns([4, 1], vertical_alignment="bottom")
 language_column.selectbox(
     _("Language"), SUPPORTED_LANGUAGES, index=SUPPORTED_LANGUAGES.index(current_language()),
-    format_func=LANGUAGE_NAMES.get, key=ui.SIGN_IN_LANGUAGE_KEY,
+    format_func=lambda code: LANGUAGE_NAMES[code], key=web.SIGN_IN_LANGUAGE_KEY,
 )  # fmt: skip
 title_column.title(_("Welcome to the incubator"))
 st.write(_("Sign in to work on your startup, follow the teams you mentor, or run your cohorts."))
 
 
-if ui.single_sign_on_configured() and st.user.is_logged_in:
+if web.single_sign_on_configured() and st.user.is_logged_in:
     try:
-        with ui.database().write() as session:
-            sso_actor = actor_for_single_sign_on(session, st.user.get("email"))
-            token = start_sign_in_session(session, sso_actor, method="sso")
-        ui.complete_sign_in(token)
+        email_claim = st.user.get("email")
+        token = sign_in_with_single_sign_on(web.database(), email_claim if isinstance(email_claim, str) else None)
+        web.complete_sign_in(token)
         st.rerun()
     except IncubatorError as error:
-        ui.show_error(error)
+        web.show_error(error)
         st.button(_("Use another account"), on_click=st.logout)
 
 with st.form("sign_in", border=True):
@@ -37,17 +36,17 @@ with st.form("sign_in", border=True):
 
 if submitted:
     try:
-        _actor, token = sign_in_with_password(ui.database(), email, password)
+        _actor, token = sign_in_with_password(web.database(), email, password)
     except IncubatorError as error:
-        ui.show_error(error)
+        web.show_error(error)
     else:
-        ui.complete_sign_in(token)
+        web.complete_sign_in(token)
         st.rerun()
 
-if ui.single_sign_on_configured():
+if web.single_sign_on_configured():
     st.button(_("Sign in with single sign-on"), on_click=st.login, icon=":material/key:")
 
-with ui.database().read() as session:
+with web.database().read() as session:
     demo_accounts = demo_accounts_present(session)
 if demo_accounts:
     with st.expander(_("Trying the demo? Use one of these accounts"), expanded=True):

@@ -2,41 +2,29 @@
 
 import streamlit as st
 
-from incubator import ui
-from incubator.asks import AskText, get_ask, save_ask
-from incubator.errors import IncubatorError
-from incubator.fields import is_web_address
-from incubator.formatting import format_money
-from incubator.i18n import _
-from incubator.investor_summary import investor_summary, with_traction_chart
-from incubator.labels import role_label, stage_label
-from incubator.markup import escape_markdown
-from incubator.models import Role, Stage
-from incubator.onepager_pdf import build_onepager
-from incubator.permissions import can_edit_startup_profile, can_edit_startup_work
-from incubator.startups import (
-    StartupProfile,
-    add_founder,
-    assign_mentor,
-    get_startup,
-    remove_founder,
-    unassign_mentor,
-    update_startup_profile,
-)
+from incubator import web
+from incubator.core.fields import is_web_address
+from incubator.core.formatting import format_money
+from incubator.core.i18n import _
+from incubator.core.labels import role_label, stage_label
+from incubator.core.markup import escape_markdown
+from incubator.core.vocabulary import Role, Stage
+from incubator.reports.charts import with_traction_chart
+from incubator.reports.investor_summary import investor_summary
+from incubator.reports.onepager_pdf import build_onepager
+from incubator.startups.ask_text import AskText
+from incubator.startups.asks import get_ask, save_ask
+from incubator.startups.profiles import StartupProfile, open_startup, update_startup_profile
+from incubator.startups.teams import set_team_member
 
-actor = ui.require_actor()
+actor = web.require_actor()
 st.title(_("My startup") if actor.role is Role.FOUNDER else _("Startup profile"))
-ui.show_flash()
+web.show_flash()
 
-slug = ui.choose_startup(actor)
+slug = web.choose_startup(actor)
 
-try:
-    with ui.database().read() as session:
-        startup = get_startup(session, actor, slug)
-        may_edit = can_edit_startup_profile(session, actor, startup)
-except IncubatorError as error:
-    ui.show_error(error)
-    st.stop()
+access = web.read(open_startup, slug)
+startup, may_edit, may_edit_ask = access.startup, access.may_edit_profile, access.may_edit_work
 
 st.subheader(escape_markdown(startup.name))
 if startup.tagline:
@@ -83,10 +71,8 @@ if may_edit:
             profile = StartupProfile(
                 name=name, tagline=tagline, sector=sector, stage=stage, website=website, contact_email=contact
             )
-            with ui.writing() as session:
-                update_startup_profile(session, actor, slug, profile)
-            if not ui.last_write_failed():
-                ui.flash(_("The profile is saved."))
+            if web.act(update_startup_profile, slug, profile):
+                web.flash(_("The profile is saved."))
                 st.rerun()
 
 summary_key = f"onepager_scores_{slug}"
@@ -94,24 +80,22 @@ with_scores = actor.is_coordinator and st.toggle(_("Show mentors' scores in the 
 
 
 def _summary_pdf() -> bytes:
-    with ui.database().read() as session:
+    with web.database().read() as session:
         page = investor_summary(session, actor, slug, include_scores=bool(with_scores))
     return build_onepager(with_traction_chart(page))
 
 
 language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
-summary_language = ui.document_language(f"onepager_language_{slug}", language_column)
+summary_language = web.document_language(f"onepager_language_{slug}", language_column)
 button_column.download_button(
-    _("Download the one-page investor summary"), data=ui.in_language(summary_language, _summary_pdf),
+    _("Download the one-page investor summary"), data=web.in_language(summary_language, _summary_pdf),
     file_name=f"{slug}-investor-summary.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
     key=f"onepager_{slug}",
 )  # fmt: skip
 
 st.divider()
 st.markdown("**" + _("The ask") + "**")
-with ui.database().read() as session:
-    ask = get_ask(session, actor, slug)
-    may_edit_ask = can_edit_startup_work(session, actor, get_startup(session, actor, slug))
+ask = web.read(get_ask, slug)
 if not may_edit_ask:
     if ask.amount is None and not ask.use_of_funds:
         st.caption(_("No ask written yet."))
@@ -122,7 +106,7 @@ if not may_edit_ask:
 else:
     with st.form(f"ask_{slug}"):
         amount_column, currency_column, instrument_column = st.columns([2, 1, 2])
-        amount = amount_column.number_input(
+        amount_typed = amount_column.number_input(
             _("Amount"), min_value=0.0, value=ask.amount, step=1000.0, key=f"ask_amount_{slug}", placeholder="40000"
         )
         currency = currency_column.text_input(
@@ -134,10 +118,8 @@ else:
         )  # fmt: skip
         use_of_funds = st.text_area(_("Use of funds"), value=ask.use_of_funds, key=f"ask_use_{slug}")
         if st.form_submit_button(_("Save the ask")):
-            with ui.writing() as session:
-                save_ask(session, actor, slug, AskText(amount, currency, instrument, use_of_funds))
-            if not ui.last_write_failed():
-                ui.flash(_("The ask is saved."))
+            if web.act(save_ask, slug, AskText(amount_typed, currency, instrument, use_of_funds)):
+                web.flash(_("The ask is saved."))
                 st.rerun()
 
 if actor.is_coordinator:
@@ -152,13 +134,7 @@ if actor.is_coordinator:
         add, remove = st.columns(2)
         adding = add.form_submit_button(_("Add"), icon=":material/person_add:")
         removing = remove.form_submit_button(_("Remove"), icon=":material/person_remove:")
-        if adding or removing:
-            with ui.writing() as session:
-                if role is Role.FOUNDER:
-                    (add_founder if adding else remove_founder)(session, actor, slug, email)
-                else:
-                    (assign_mentor if adding else unassign_mentor)(session, actor, slug, email)
-            if not ui.last_write_failed():
-                ui.flash(_("The team is updated."))
-                ui.forget_widgets(f"team_email_{slug}")
-                st.rerun()
+        if (adding or removing) and web.act(set_team_member, slug, email, role, member=adding):
+            web.flash(_("The team is updated."))
+            web.forget_widgets(f"team_email_{slug}")
+            st.rerun()

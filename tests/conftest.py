@@ -18,9 +18,9 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
-from incubator.db import Database
-from incubator.migrations import upgrade_database
-from incubator.models import Base
+from incubator.db.database import Database
+from incubator.db.migrations import upgrade_database
+from incubator.db.models import Base
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -7,9 +7,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from incubator.actors import Actor
-from incubator.models import Cohort, Role, Stage, Startup, User
-from incubator.passwords import hash_password
+from incubator.accounts.actors import Actor
+from incubator.accounts.passwords import hash_password
+from incubator.core.vocabulary import Role, Stage
+from incubator.db.models import Cohort, Startup, User
 
 _numbers = itertools.count(1)
 

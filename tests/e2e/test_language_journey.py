@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from incubator.demo import DEMO_PASSWORD
+from incubator.exchange.demo import DEMO_PASSWORD
 from tests.e2e.conftest import browser_page, screenshot, settle
 
 

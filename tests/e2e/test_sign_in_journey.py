@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from incubator.demo import DEMO_PASSWORD
-from incubator.ui import SESSION_COOKIE
+from incubator.exchange.demo import DEMO_PASSWORD
+from incubator.web.signed_in import SESSION_COOKIE
 from tests.e2e.conftest import demo_database_url, running_app, screenshot
 
 

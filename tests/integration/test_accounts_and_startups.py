@@ -7,14 +7,16 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from incubator.accounts import change_own_password, create_user, list_users, set_own_language, set_user_active
-from incubator.actors import Actor
-from incubator.audit import list_audit_entries
-from incubator.cohorts import create_cohort
-from incubator.errors import PermissionDenied, ValidationFailed
-from incubator.models import AuditEntry, Role, Stage, Startup, User
-from incubator.passwords import verify_password
-from incubator.startups import StartupProfile, add_founder, create_startup, update_startup_profile
+from incubator.accounts.actors import Actor
+from incubator.accounts.audit import list_audit_entries
+from incubator.accounts.passwords import verify_password
+from incubator.accounts.users import change_own_password, create_user, list_users, set_own_language, set_user_active
+from incubator.core.errors import PermissionDenied, ValidationFailed
+from incubator.core.vocabulary import Role, Stage
+from incubator.db.models import AuditEntry, Startup, User
+from incubator.startups.cohorts import create_cohort
+from incubator.startups.profiles import StartupProfile, create_startup, update_startup_profile
+from incubator.startups.teams import add_founder
 from tests.factories import make_actor, make_startup, make_user
 
 

@@ -9,10 +9,9 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from incubator import authentication
-from incubator.accounts import set_user_active
-from incubator.actors import Actor
-from incubator.authentication import (
+from incubator.accounts import authentication
+from incubator.accounts.actors import Actor
+from incubator.accounts.authentication import (
     LOCK_OUT_FOR,
     MAX_FAILED_SIGN_INS,
     SIGN_IN_SESSION_LIFETIME,
@@ -22,9 +21,11 @@ from incubator.authentication import (
     sign_in_with_password,
     start_sign_in_session,
 )
-from incubator.errors import SignInFailed
-from incubator.models import Role, SignInSession, User, utc_now
-from incubator.passwords import needs_rehash
+from incubator.accounts.passwords import needs_rehash
+from incubator.accounts.users import set_user_active
+from incubator.core.errors import SignInFailed
+from incubator.core.vocabulary import Role
+from incubator.db.models import SignInSession, User, utc_now
 from tests.factories import make_actor, make_user
 
 PASSWORD = "correct horse"

@@ -9,19 +9,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from incubator.backups import backup_database, read_backup, restore_database
-from incubator.bundle_export import export_bundle
-from incubator.db import Database
-from incubator.demo import load_demo
-from incubator.errors import ValidationFailed
-from incubator.models import Cohort, User
-from incubator.passwords import verify_password
+from incubator.accounts.actors import Actor
+from incubator.accounts.passwords import verify_password
+from incubator.core.errors import ValidationFailed
+from incubator.db.database import Database
+from incubator.db.models import Cohort, User
+from incubator.exchange.backups import backup_database, read_backup, restore_database
+from incubator.exchange.bundle_export import export_bundle
+from incubator.exchange.demo import load_demo
 from tests.factories import make_cohort
 
 
 def _bundle(database: Database) -> dict:
     with database.read() as session:
-        bundle = export_bundle(session, None)
+        bundle = export_bundle(session, Actor.command_line())
     bundle.pop("exported_at")
     return bundle
 

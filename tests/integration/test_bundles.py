@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from incubator.bundle_export import export_bundle
-from incubator.bundle_import import import_bundle
-from incubator.bundle_schema import SCHEMA_PATH, check_against_schema, parse_bundle
-from incubator.errors import BundleInvalid
-from incubator.i18n import language
-from incubator.models import AuditEntry, Base, CanvasVersion, Cohort, PitchEvent, Role, Startup, User
+from incubator.accounts.actors import Actor
+from incubator.core.errors import BundleInvalid
+from incubator.core.i18n import language
+from incubator.core.vocabulary import Role
+from incubator.db.models import AuditEntry, Base, CanvasVersion, Cohort, PitchEvent, Startup, User
+from incubator.exchange.bundle_export import export_bundle
+from incubator.exchange.bundle_import import import_bundle
+from incubator.exchange.bundle_schema import SCHEMA_PATH, check_against_schema, parse_bundle
 from tests.factories import make_user
 
 SHARED_FORMATS = Path(__file__).resolve().parents[3] / "shared" / "formats"
@@ -35,7 +37,7 @@ def test_our_schema_copy_is_the_shared_contract():
 
 def test_example_bundle_imports_with_its_people_and_teams(db):
     with db.write() as session:
-        report = import_bundle(session, None, EXAMPLE)
+        report = import_bundle(session, Actor.command_line(), EXAMPLE)
     assert report.created == {
         "cohorts": 1, "users": 3, "startups": 1, "ideas": 1, "canvases": 1, "events": 1, "scores": 2, "feedback": 1,
         "milestones": 1, "metric values": 3, "asks": 1, "decks": 1,
@@ -47,17 +49,17 @@ def test_example_bundle_imports_with_its_people_and_teams(db):
         assert [founder.email for founder in startup.founders] == ["yasmine@example.org"]
         assert [mentor.email for mentor in startup.mentors] == ["mentor@example.org"]
         assert session.scalar(select(User.password_hash).where(User.email == "mentor@example.org")) is None
-        exported = export_bundle(session, None)["startups"][0]
+        exported = export_bundle(session, Actor.command_line())["startups"][0]
     assert exported["idea"] == EXAMPLE["startups"][0]["idea"]
     assert exported["canvas"] == EXAMPLE["startups"][0]["canvas"]
 
 
 def test_a_changed_canvas_in_a_bundle_becomes_a_new_version(db):
     with db.write() as session:
-        import_bundle(session, None, EXAMPLE)
+        import_bundle(session, Actor.command_line(), EXAMPLE)
     changed = _bundle_with(lambda b: b["startups"][0]["canvas"].update(channels="Word of mouth"))
     with db.write() as session:
-        report = import_bundle(session, None, changed)
+        report = import_bundle(session, Actor.command_line(), changed)
     assert report.updated["canvases"] == 1
     with db.read() as session:
         versions = session.scalars(select(CanvasVersion).order_by(CanvasVersion.number)).all()
@@ -67,10 +69,10 @@ def test_a_changed_canvas_in_a_bundle_becomes_a_new_version(db):
 
 def test_importing_the_same_bundle_twice_changes_nothing_the_second_time(db):
     with db.write() as session:
-        import_bundle(session, None, EXAMPLE)
+        import_bundle(session, Actor.command_line(), EXAMPLE)
     before = _counts(db)
     with db.write() as session:
-        report = import_bundle(session, None, EXAMPLE)
+        report = import_bundle(session, Actor.command_line(), EXAMPLE)
     assert not report.changed_anything
     assert _counts(db) == before
 
@@ -83,15 +85,15 @@ def _empty(db) -> None:
 
 def test_export_import_export_gives_the_same_bundle(db):
     with db.write() as session:
-        import_bundle(session, None, EXAMPLE)
+        import_bundle(session, Actor.command_line(), EXAMPLE)
     with db.read() as session:
-        first = export_bundle(session, None)
+        first = export_bundle(session, Actor.command_line())
     check_against_schema(first)
     _empty(db)
     with db.write() as session:
-        import_bundle(session, None, first)
+        import_bundle(session, Actor.command_line(), first)
     with db.read() as session:
-        second = export_bundle(session, None)
+        second = export_bundle(session, Actor.command_line())
     first.pop("exported_at"), second.pop("exported_at")
     assert first == second
 
@@ -99,7 +101,7 @@ def test_export_import_export_gives_the_same_bundle(db):
 def test_export_never_carries_a_password_hash(db):
     with db.write() as session:
         make_user(session, Role.COORDINATOR, password="secret password")
-        exported = json.dumps(export_bundle(session, None))
+        exported = json.dumps(export_bundle(session, Actor.command_line()))
     assert "argon2" not in exported and "password" not in exported
 
 
@@ -157,7 +159,7 @@ def test_bad_bundle_is_refused_whole_naming_the_json_path(db, kind):
     change, path = REFUSALS[kind]
     before = _counts(db)
     with pytest.raises(BundleInvalid) as refused, db.write() as session:
-        import_bundle(session, None, _bundle_with(change))
+        import_bundle(session, Actor.command_line(), _bundle_with(change))
     assert refused.value.path == path
     assert str(refused.value).startswith(path)
     assert _counts(db) == before
@@ -180,11 +182,11 @@ def test_files_that_are_not_bundles_are_refused_at_the_root(raw):
 
 
 def test_an_imported_score_makes_its_mentor_a_judge_and_feeds_the_leaderboard(db):
-    from incubator.actors import Actor
-    from incubator.scoring import event_leaderboard
+    from incubator.accounts.actors import Actor
+    from incubator.judging.scoring import event_leaderboard
 
     with db.write() as session:
-        import_bundle(session, None, EXAMPLE)
+        import_bundle(session, Actor.command_line(), EXAMPLE)
         board = event_leaderboard(session, Actor.command_line(), "demo-day-spring-2027", "raw")
         event = session.scalar(select(PitchEvent).where(PitchEvent.slug == "demo-day-spring-2027"))
         assert [judge.email for judge in event.judges] == ["mentor@example.org"]

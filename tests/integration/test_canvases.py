@@ -8,14 +8,15 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select
 
-from incubator.actors import Actor
-from incubator.canvas_comments import (
+from incubator.accounts.actors import Actor
+from incubator.canvas.comments import (
     add_canvas_comment,
     count_open_comments,
     list_canvas_comments,
     resolve_canvas_comment,
 )
-from incubator.canvases import (
+from incubator.canvas.ideas import get_idea, save_idea
+from incubator.canvas.versions import (
     canvas_for_editing,
     get_canvas_version,
     latest_canvas,
@@ -23,9 +24,9 @@ from incubator.canvases import (
     restore_canvas_version,
     save_canvas,
 )
-from incubator.errors import NothingChanged, PermissionDenied, StaleEdit, ValidationFailed
-from incubator.ideas import get_idea, save_idea
-from incubator.models import CANVAS_FIELDS, CanvasVersion, Role
+from incubator.core.errors import NothingChanged, PermissionDenied, StaleEdit, ValidationFailed
+from incubator.core.vocabulary import CANVAS_FIELDS, Role
+from incubator.db.models import CanvasVersion
 from tests.factories import make_startup, make_user
 
 
@@ -210,7 +211,7 @@ def test_mentors_cannot_resolve_and_bad_comments_are_refused(db, team):
 
 
 def test_comments_on_older_versions_stay_listed_for_the_founders(db, team):
-    from incubator.canvas_comments import list_all_canvas_comments
+    from incubator.canvas.comments import list_all_canvas_comments
 
     _save(db, team.founder, 0, problem="v1")
     with db.write() as session:

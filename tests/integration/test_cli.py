@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from incubator.accounts.passwords import verify_password
 from incubator.cli import EXIT_BAD_INPUT, EXIT_OK, build_parser, main
-from incubator.models import Role, User
-from incubator.passwords import verify_password
+from incubator.core.vocabulary import Role
+from incubator.db.models import User
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT.parent / "shared" / "formats" / "example-bundle.json"

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 
-from incubator.authentication import check_password_sign_in
-from incubator.db import Database
-from incubator.models import Cohort, User
+from incubator.accounts.authentication import check_password_sign_in
+from incubator.db.database import Database
+from incubator.db.models import Cohort, User
 from tests.factories import make_cohort, make_user
 
 THREADS = 16

@@ -7,11 +7,11 @@ import io
 
 import pytest
 
-from incubator.actors import Actor
-from incubator.csv_exports import metrics_csv, milestones_csv, scores_csv, startups_csv
-from incubator.demo import load_demo
-from incubator.errors import PermissionDenied
-from incubator.models import Role
+from incubator.accounts.actors import Actor
+from incubator.core.errors import PermissionDenied
+from incubator.core.vocabulary import Role
+from incubator.exchange.csv_exports import metrics_csv, milestones_csv, scores_csv, startups_csv
+from incubator.exchange.demo import load_demo
 from tests.factories import make_startup, make_user
 
 

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from incubator.actors import Actor
-from incubator.canvases import save_canvas
-from incubator.deck_drafting import is_out_of_date
-from incubator.decks import deck_sources, draft_new_deck, latest_deck, redraft_slide, save_deck
-from incubator.errors import PermissionDenied, StaleEdit, ValidationFailed
-from incubator.models import CANVAS_FIELDS, Role
+from incubator.accounts.actors import Actor
+from incubator.canvas.versions import save_canvas
+from incubator.core.errors import PermissionDenied, StaleEdit, ValidationFailed
+from incubator.core.vocabulary import CANVAS_FIELDS, Role
+from incubator.deck.drafting import is_out_of_date
+from incubator.deck.versions import deck_sources, draft_new_deck, latest_deck, redraft_slide, save_deck
 from tests.factories import make_startup, make_user
 
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select
 
-from incubator.actors import Actor
-from incubator.errors import PermissionDenied, ValidationFailed
-from incubator.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
-from incubator.models import Role, Score, ScoringState
-from incubator.scoring import declare_conflict, event_leaderboard, judge_sheet, published_result, record_score
+from incubator.accounts.actors import Actor
+from incubator.core.errors import PermissionDenied, ValidationFailed
+from incubator.core.vocabulary import Role, ScoringState
+from incubator.db.models import Score
+from incubator.judging.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
+from incubator.judging.scoring import declare_conflict, event_leaderboard, judge_sheet, published_result, record_score
 from tests.factories import make_startup, make_user
 
 CRITERIA = ["Problem", "Solution", "Market", "Traction", "Team", "Pitch"]

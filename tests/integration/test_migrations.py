@@ -7,9 +7,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
-from incubator.db import Database
-from incubator.migrations import alembic_config, current_revision, head_revision, upgrade_database
-from incubator.models import Base, User
+from incubator.db.database import Database
+from incubator.db.migrations import alembic_config, current_revision, head_revision, upgrade_database
+from incubator.db.models import Base, User
 from tests.factories import make_user
 
 

@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import event, func, select
 
-from incubator.actors import Actor
-from incubator.dashboard import cohort_dashboard
-from incubator.errors import PermissionDenied, ValidationFailed
-from incubator.metrics import define_metric, import_metric_csv, metric_series, record_value
-from incubator.milestones import MilestoneDraft, apply_plan, list_milestones, save_milestones
-from incubator.models import MetricValue, Milestone, MilestoneStatus, Role
+from incubator.accounts.actors import Actor
+from incubator.core.errors import PermissionDenied, ValidationFailed
+from incubator.core.vocabulary import MilestoneStatus, Role
+from incubator.db.models import MetricValue, Milestone
+from incubator.progress.dashboard import cohort_dashboard
+from incubator.progress.metrics import define_metric, import_metric_csv, metric_series, record_value
+from incubator.progress.milestones import MilestoneDraft, apply_plan, list_milestones, save_milestones
 from tests.factories import make_cohort, make_startup, make_user
 
 TODAY = dt.date(2026, 11, 28)

@@ -6,11 +6,15 @@ from dataclasses import dataclass
 
 import pytest
 
-from incubator import accounts, audit, bundle_export, bundle_import, cohorts, startups
-from incubator.actors import Actor
-from incubator.errors import NotFound, PermissionDenied
-from incubator.models import Role
-from incubator.startups import StartupProfile
+from incubator.accounts import audit
+from incubator.accounts import users as accounts
+from incubator.accounts.actors import Actor
+from incubator.core.errors import NotFound, PermissionDenied
+from incubator.core.vocabulary import Role
+from incubator.exchange import bundle_export, bundle_import
+from incubator.startups import cohorts, teams
+from incubator.startups import profiles as startups
+from incubator.startups.profiles import StartupProfile
 from tests.factories import make_actor, make_cohort, make_startup, make_user
 
 
@@ -51,10 +55,10 @@ ACTIONS = {
     "edit startup profile": lambda s, a, w: startups.update_startup_profile(s, a, "ours", PROFILE),
     "create startup": lambda s, a, w: startups.create_startup(s, a, StartupProfile(name="New one")),
     "move startup to cohort": lambda s, a, w: startups.move_startup_to_cohort(s, a, "ours", "spring"),
-    "add founder": lambda s, a, w: startups.add_founder(s, a, "ours", "newfounder@example.org"),
-    "remove founder": lambda s, a, w: startups.remove_founder(s, a, "ours", "newfounder@example.org"),
-    "assign mentor": lambda s, a, w: startups.assign_mentor(s, a, "ours", "newmentor@example.org"),
-    "unassign mentor": lambda s, a, w: startups.unassign_mentor(s, a, "ours", "newmentor@example.org"),
+    "add founder": lambda s, a, w: teams.add_founder(s, a, "ours", "newfounder@example.org"),
+    "remove founder": lambda s, a, w: teams.remove_founder(s, a, "ours", "newfounder@example.org"),
+    "assign mentor": lambda s, a, w: teams.assign_mentor(s, a, "ours", "newmentor@example.org"),
+    "unassign mentor": lambda s, a, w: teams.unassign_mentor(s, a, "ours", "newmentor@example.org"),
     "list cohorts": lambda s, a, w: cohorts.list_cohorts(s, a),
     "create cohort": lambda s, a, w: cohorts.create_cohort(s, a, name="Autumn"),
     "list users": lambda s, a, w: accounts.list_users(s, a),

@@ -11,9 +11,9 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
-from incubator.authentication import sign_in_with_password
-from incubator.db import Database
-from incubator.demo import DEMO_PASSWORD, load_demo
+from incubator.accounts.authentication import sign_in_with_password
+from incubator.db.database import Database
+from incubator.exchange.demo import DEMO_PASSWORD, load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")

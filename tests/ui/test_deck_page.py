@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from incubator.models import DeckVersion, Startup
+from incubator.db.models import DeckVersion, Startup
 from tests.ui.conftest import FOUNDER, MENTOR, plain
 
 SLUG = "souk-direct"  # no deck in the demo yet

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from incubator import config
-from incubator.markup import escape_markdown
-from incubator.models import Cohort, Startup, User
+from incubator.core import config
+from incubator.core.markup import escape_markdown
+from incubator.db.models import Cohort, Startup, User
 from tests.ui.conftest import APP, COORDINATOR, FOUNDER, plain
 
 SLUG = "repair-cafe-online"
@@ -136,7 +136,7 @@ def test_coordinator_sees_who_did_what_in_the_recent_activity(app):
 
 
 def test_founder_saves_the_ask_and_a_bad_currency_keeps_the_form(app, demo_db):
-    from incubator.models import Ask
+    from incubator.db.models import Ask
 
     at = app(FOUNDER)
     at.text_input(key=f"ask_currency_{SLUG}").input("E1")

@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from incubator.authentication import sign_in_with_password
-from incubator.models import CanvasVersion, Role, Startup
+from incubator.accounts.authentication import sign_in_with_password
+from incubator.core.vocabulary import Role
+from incubator.db.models import CanvasVersion, Startup
 from tests.factories import make_startup, make_user
 from tests.ui.conftest import APP, FOUNDER, MENTOR, plain
 

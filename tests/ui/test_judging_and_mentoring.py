@@ -7,7 +7,8 @@ import io
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from incubator.models import ActionItem, MentoringSession, PitchEvent, Score, ScoringState
+from incubator.core.vocabulary import ScoringState
+from incubator.db.models import ActionItem, MentoringSession, PitchEvent, Score
 from tests.ui.conftest import COORDINATOR, FOUNDER, MENTOR, plain
 
 DEMO_DAY = "demo-day-autumn-2026"

@@ -13,13 +13,13 @@ from babel.messages.pofile import read_po
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from incubator import ui
-from incubator.config import PROJECT_ROOT
-from incubator.demo import DEMO_BUNDLE_PATH, DEMO_PASSWORD
-from incubator.i18n import current_language
-from incubator.i18n import language as in_language
-from incubator.models import User
-from incubator.ui import css_string
+from incubator import web
+from incubator.core.config import PROJECT_ROOT
+from incubator.core.i18n import current_language
+from incubator.core.i18n import language as in_language
+from incubator.db.models import User
+from incubator.exchange.demo import DEMO_BUNDLE_PATH, DEMO_PASSWORD
+from incubator.web.language import css_string
 from tests.ui.conftest import COORDINATOR, FOUNDER, MENTOR, plain
 
 PAGES = {
@@ -247,8 +247,8 @@ def _strings_of_tree(at: AppTest) -> list[str]:
 
 def test_a_download_is_built_in_the_language_picked_beside_it(app):
     with in_language("fr"):
-        assert ui.in_language("nl", current_language)() == "nl"
-        assert ui.in_current_language(current_language)() == "fr"
+        assert web.in_language("nl", current_language)() == "nl"
+        assert web.in_current_language(current_language)() == "fr"
     at = app(FOUNDER)
     at.switch_page("pages/canvas.py").run()
     picker = at.selectbox(key="canvas::repair-cafe-online::pdf_language")

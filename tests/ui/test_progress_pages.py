@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from incubator.models import MetricValue, Milestone
+from incubator.db.models import MetricValue, Milestone
 from tests.ui.conftest import COORDINATOR, FOUNDER, MENTOR, plain
 
 SLUG = "repair-cafe-online"

@@ -9,10 +9,11 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from incubator.canvas_pdf import CanvasPrint, build_canvas_pdf
-from incubator.canvas_template import canvas_template
-from incubator.demo import DEMO_BUNDLE_PATH
-from incubator.models import CANVAS_FIELDS
+from incubator.canvas.pdf import build_canvas_pdf
+from incubator.canvas.printout import CanvasPrint
+from incubator.canvas.template import canvas_template
+from incubator.core.vocabulary import CANVAS_FIELDS
+from incubator.exchange.demo import DEMO_BUNDLE_PATH
 
 DEMO = json.loads(DEMO_BUNDLE_PATH.read_text(encoding="utf-8"))
 SOUK_CANVAS = next(s for s in DEMO["startups"] if s["slug"] == "souk-direct")["canvas"]

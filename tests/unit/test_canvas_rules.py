@@ -7,19 +7,19 @@ import tomllib
 
 import pytest
 
-from incubator.canvas_diff import compare_canvases, diff_text
-from incubator.canvas_hints import count_items, filled_boxes, hints_for_canvas
-from incubator.canvas_template import (
+from incubator.canvas.diff import compare_canvases, diff_text
+from incubator.canvas.hints import count_items, filled_boxes, hints_for_canvas
+from incubator.canvas.ideas import canvas_start_from_idea
+from incubator.canvas.template import (
     CANVAS_TEMPLATE_PATH,
     canvas_template,
     idea_questions,
     parse_canvas_template,
     parse_idea_template,
 )
-from incubator.errors import TemplateInvalid
-from incubator.ideas import canvas_start_from_idea
-from incubator.models import CANVAS_FIELDS
-from incubator.template_text import in_language
+from incubator.core.errors import TemplateInvalid
+from incubator.core.template_text import in_language
+from incubator.core.vocabulary import CANVAS_FIELDS
 
 
 def _fields_hinted(fields: dict[str, str]) -> list[str]:

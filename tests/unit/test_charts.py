@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from incubator.charts import criterion_breakdown_chart, metric_chart, milestone_timeline_chart
+from incubator.reports.charts import criterion_breakdown_chart, metric_chart, milestone_timeline_chart
 
 
 def test_a_metric_name_with_altair_syntax_characters_still_charts():

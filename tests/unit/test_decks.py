@@ -9,9 +9,10 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from incubator.deck_drafting import Slide, draft_body, draft_deck, is_out_of_date, over_word_budget
-from incubator.deck_export import DeckPrint, build_deck_pdf, build_pptx
-from incubator.deck_outlines import OutlineSlide, get_outline, load_outlines
+from incubator.deck.drafting import Slide, draft_body, draft_deck, is_out_of_date, over_word_budget
+from incubator.deck.files import build_deck_pdf, build_pptx
+from incubator.deck.outlines import OutlineSlide, get_outline, load_outlines
+from incubator.deck.printout import DeckPrint
 
 SOURCES = {
     "name": "Souk Direct",

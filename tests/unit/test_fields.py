@@ -2,8 +2,8 @@
 
 import pytest
 
-from incubator.errors import ValidationFailed
-from incubator.fields import clean_email, clean_slug, clean_text, has_control_characters, slugify
+from incubator.core.errors import ValidationFailed
+from incubator.core.fields import clean_email, clean_slug, clean_text, has_control_characters, slugify
 
 
 def test_email_is_trimmed_and_lower_cased():

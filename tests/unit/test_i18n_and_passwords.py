@@ -2,9 +2,9 @@
 
 import pytest
 
-from incubator.errors import ValidationFailed
-from incubator.i18n import _, best_language, current_language, language, set_language
-from incubator.passwords import MIN_PASSWORD_LENGTH, check_password_rules, hash_password, verify_password
+from incubator.accounts.passwords import MIN_PASSWORD_LENGTH, check_password_rules, hash_password, verify_password
+from incubator.core.errors import ValidationFailed
+from incubator.core.i18n import _, best_language, current_language, language, set_language
 
 
 @pytest.mark.parametrize(

@@ -7,16 +7,16 @@ import tomllib
 
 import pytest
 
-from incubator.canvas_template import canvas_template, idea_questions
-from incubator.charts import metric_chart
-from incubator.config import PROJECT_ROOT
-from incubator.deck_outlines import get_outline
-from incubator.formatting import date_input_pattern, format_day, format_growth, format_money, format_number
-from incubator.i18n import SUPPORTED_LANGUAGES, best_language, language
-from incubator.labels import IMPORTED_NOTE, version_note_label
-from incubator.milestones import load_plan
-from incubator.rubrics import get_rubric
-from incubator.template_text import in_language, missing_translations
+from incubator.canvas.template import canvas_template, idea_questions
+from incubator.core.config import PROJECT_ROOT
+from incubator.core.formatting import date_input_pattern, format_day, format_growth, format_money, format_number
+from incubator.core.i18n import SUPPORTED_LANGUAGES, best_language, language
+from incubator.core.labels import IMPORTED_NOTE, version_note_label
+from incubator.core.template_text import in_language, missing_translations
+from incubator.deck.outlines import get_outline
+from incubator.judging.rubrics import get_rubric
+from incubator.progress.milestones import load_plan
+from incubator.reports.charts import metric_chart
 
 TEMPLATE_FILES = sorted((PROJECT_ROOT / "templates").rglob("*.toml"))
 TEXT_KEYS = frozenset(

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from incubator.leaderboard import (
+from incubator.judging.leaderboard import (
     ScoreRow,
     criterion_means,
     judge_raw_scores,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from incubator.fields import is_web_address
-from incubator.markup import escape_markdown
+from incubator.core.fields import is_web_address
+from incubator.core.markup import escape_markdown
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,11 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
-from incubator.asks import AskText
-from incubator.charts import chart_png, metric_chart
-from incubator.investor_summary import MetricFigure, OnePager
-from incubator.models import CANVAS_FIELDS
-from incubator.onepager_pdf import Booklet, build_booklet, build_onepager
+from incubator.core.vocabulary import CANVAS_FIELDS
+from incubator.reports.charts import chart_png, metric_chart
+from incubator.reports.onepager_pdf import build_booklet, build_onepager
+from incubator.reports.printout import Booklet, MetricFigure, OnePager
+from incubator.startups.ask_text import AskText
 
 POINTS = [(dt.date(2026, 9, 1) + dt.timedelta(weeks=week), 10.0 + 4 * week) for week in range(12)]
 PAGE = OnePager(

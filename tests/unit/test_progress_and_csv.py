@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from incubator.metric_csv import parse_metric_csv
-from incubator.progress_rules import is_overdue, is_stale, month_over_month_growth, share_done
+from incubator.progress.metric_csv import parse_metric_csv
+from incubator.progress.rules import is_overdue, is_stale, month_over_month_growth, share_done
 
 TODAY = dt.date(2027, 3, 15)
 METRICS = {"Bookings": False, "Profit": True}

@@ -11,7 +11,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from incubator.i18n import SUPPORTED_LANGUAGES
+from incubator.core.i18n import SUPPORTED_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE_DIR = ROOT / "incubator" / "locale"

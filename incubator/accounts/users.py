@@ -1,0 +1,125 @@
+"""People's accounts: create, list, deactivate, and change one's own language or password."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case, select, update
+from sqlalchemy.orm import Session
+
+from incubator.accounts.actors import Actor, require_coordinator
+from incubator.accounts.audit import record_change
+from incubator.accounts.passwords import hash_password, verify_password
+from incubator.core.errors import NotFound, PermissionDenied, ValidationFailed
+from incubator.core.fields import clean_email, clean_text
+from incubator.core.i18n import SUPPORTED_LANGUAGES, _
+from incubator.core.vocabulary import Role
+from incubator.db.models import SignInSession, User, utc_now
+
+
+def find_user_by_email(session: Session, email: str) -> User | None:
+    """Return the account with `email` (any case), or None."""
+    return session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    *,
+    email: str,
+    name: str,
+    role: Role | str,
+    password: str | None = None,
+    language: str = "en",
+) -> User:
+    """Create an account; coordinators (and the command line) only. Raises ValidationFailed on bad input."""
+    require_coordinator(actor)
+    clean = clean_email(email)
+    display_name = clean_text(name, "name", _("Name"), required=True)
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationFailed(_("“{value}” is not a role.").format(value=role), field="role") from None
+    if language not in SUPPORTED_LANGUAGES:
+        raise ValidationFailed(_("“{value}” is not a supported language.").format(value=language), field="language")
+    if find_user_by_email(session, clean) is not None:
+        raise ValidationFailed(
+            _("An account with the email {email} already exists.").format(email=clean), field="email"
+        )
+    user = User(
+        email=clean,
+        display_name=display_name,
+        role=role,
+        password_hash=hash_password(password) if password is not None else None,
+        language=language,
+        is_active=True,
+        failed_sign_ins=0,
+    )
+    session.add(user)
+    session.flush()
+    record_change(session, actor, "create", "user", clean, role=role.value)
+    return user
+
+
+def list_users(session: Session, actor: Actor) -> list[User]:
+    """Return every account, coordinators first, then by name; coordinators only."""
+    require_coordinator(actor)
+    role_order = case({Role.COORDINATOR: 0, Role.MENTOR: 1, Role.FOUNDER: 2}, value=User.role)
+    return list(session.scalars(select(User).order_by(role_order, User.display_name)))
+
+
+def _get_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(_("This account does not exist."))
+    return user
+
+
+def set_user_active(session: Session, actor: Actor, user_id: int, active: bool) -> User:
+    """Deactivate (signing them out everywhere) or reactivate an account; coordinators only."""
+    require_coordinator(actor)
+    user = _get_user(session, user_id)
+    if user.id == actor.id and not active:
+        raise PermissionDenied(_("You cannot deactivate your own account."))
+    user.is_active = active
+    if not active:
+        revoke_all_sign_in_sessions(session, user.id)
+    record_change(session, actor, "activate" if active else "deactivate", "user", user.email)
+    return user
+
+
+def set_user_password(session: Session, actor: Actor, user_id: int, new_password: str) -> None:
+    """Give an account a new password (for example after a forgotten one); coordinators only."""
+    require_coordinator(actor)
+    user = _get_user(session, user_id)
+    user.password_hash = hash_password(new_password)
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    revoke_all_sign_in_sessions(session, user.id)
+    record_change(session, actor, "reset_password", "user", user.email)
+
+
+def change_own_password(session: Session, actor: Actor, current_password: str, new_password: str) -> None:
+    """Change the actor's own password after checking the current one."""
+    user = _get_user(session, actor.id)
+    if not verify_password(user.password_hash, current_password):
+        raise ValidationFailed(_("The current password is not right."), field="current_password")
+    user.password_hash = hash_password(new_password)
+    record_change(session, actor, "change_password", "user", user.email)
+
+
+def set_own_language(session: Session, actor: Actor, language: str) -> Actor:
+    """Store the language the actor reads the app in; returns the updated actor."""
+    if language not in SUPPORTED_LANGUAGES:
+        raise ValidationFailed(_("“{value}” is not a supported language.").format(value=language), field="language")
+    session.execute(update(User).where(User.id == actor.id).values(language=language))
+    return Actor(id=actor.id, email=actor.email, name=actor.name, role=actor.role, language=language)
+
+
+def revoke_all_sign_in_sessions(session: Session, user_id: int, now: dt.datetime | None = None) -> None:
+    """Sign an account out of every browser."""
+    session.execute(
+        update(SignInSession)
+        .where(SignInSession.user_id == user_id, SignInSession.revoked_at.is_(None))
+        .values(revoked_at=now or utc_now())
+    )

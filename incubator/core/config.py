@@ -1,0 +1,25 @@
+"""Where the database lives: `DATABASE_URL`, or the embedded SQLite file under `data/`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+EMBEDDED_DATABASE_PATH = PROJECT_ROOT / "data" / "incubator.sqlite3"
+
+
+def embedded_database_url() -> str:
+    """Return the URL of the embedded SQLite file, creating its folder."""
+    EMBEDDED_DATABASE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{EMBEDDED_DATABASE_PATH}"
+
+
+def database_url(override: str | None = None) -> str:
+    """Return the database URL: `override`, else `DATABASE_URL`, else the embedded file."""
+    return override or os.environ.get("DATABASE_URL") or embedded_database_url()
+
+
+def uses_embedded_default(override: str | None = None) -> bool:
+    """Tell whether no database was chosen, so the embedded file (and its demo data) is used."""
+    return not (override or os.environ.get("DATABASE_URL"))

@@ -1,0 +1,82 @@
+"""Clean and check the values people type: emails, slugs, names and other short text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from incubator.core.errors import ValidationFailed
+from incubator.core.i18n import _
+
+SHORT_TEXT_LIMIT = 200
+LONG_TEXT_LIMIT = 5000
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_LIMIT = 64
+# Deliberately loose: one @, something on both sides, a dot in the domain, no spaces.
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_LIMIT = 254
+
+
+def has_control_characters(text: str, allow_newlines: bool = False) -> bool:
+    """Tell whether `text` holds control characters (tabs and newlines allowed on request)."""
+    allowed = {"\n", "\t", "\r"} if allow_newlines else set()
+    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
+
+
+def clean_email(value: str, field: str = "email") -> str:
+    """Return `value` as a normalised, lower-case email address, or raise ValidationFailed."""
+    email = unicodedata.normalize("NFC", value).strip().lower()
+    if not email:
+        raise ValidationFailed(_("Please enter an email address."), field=field)
+    if len(email) > EMAIL_LIMIT or not EMAIL_PATTERN.match(email) or has_control_characters(email):
+        raise ValidationFailed(_("“{value}” is not a valid email address.").format(value=value.strip()), field=field)
+    return email
+
+
+def clean_slug(value: str, field: str = "slug") -> str:
+    """Return `value` if it is a valid slug (lower-case words joined by hyphens), else raise."""
+    slug = value.strip()
+    if not slug or len(slug) > SLUG_LIMIT or not SLUG_PATTERN.match(slug):
+        raise ValidationFailed(
+            _("“{value}” is not a valid short name: use lower-case letters, digits and single hyphens.").format(
+                value=value.strip()
+            ),
+            field=field,
+        )
+    return slug
+
+
+def slugify(name: str) -> str:
+    """Turn a display name into a slug: 'Repair Café Online' becomes 'repair-cafe-online'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:SLUG_LIMIT].strip("-")
+
+
+def is_web_address(value: str) -> bool:
+    """Tell whether `value` is an http(s) address, safe to open as a link (never javascript: or data:)."""
+    return bool(re.match(r"^https?://[^\s/]+", value.strip(), re.IGNORECASE))
+
+
+def clean_text(
+    value: str,
+    field: str,
+    label: str,
+    *,
+    limit: int = SHORT_TEXT_LIMIT,
+    required: bool = False,
+    multiline: bool = False,
+) -> str:
+    """Return `value` trimmed and NFC-normalised, or raise ValidationFailed naming `label`."""
+    text = unicodedata.normalize("NFC", value).strip()
+    if required and not text:
+        raise ValidationFailed(_("{label} cannot be empty.").format(label=label), field=field)
+    if len(text) > limit:
+        raise ValidationFailed(
+            _("{label} is {length} characters long; the limit is {limit}.").format(
+                label=label, length=len(text), limit=limit
+            ),
+            field=field,
+        )
+    if has_control_characters(text, allow_newlines=multiline):
+        raise ValidationFailed(_("{label} contains invisible control characters.").format(label=label), field=field)
+    return text

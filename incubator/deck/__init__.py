@@ -1,0 +1,1 @@
+"""Pitch decks: outlines, slides drafted from the canvas, versions, and the PowerPoint and PDF files."""

@@ -1,0 +1,87 @@
+"""Pitch deck outlines from `templates/decks/*.toml`: slides with a prompt, a word and time budget, and sources.
+
+A malformed outline file is reported (file and entry) and the others still load.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from incubator.core.config import PROJECT_ROOT
+from incubator.core.errors import NotFound, TemplateInvalid
+from incubator.core.i18n import _, current_language
+from incubator.core.template_text import in_language
+from incubator.core.vocabulary import CANVAS_FIELDS, IDEA_FIELDS
+
+DECK_DIR = PROJECT_ROOT / "templates" / "decks"
+OTHER_SOURCES = ("name", "tagline", "milestones_done", "metrics", "ask", "team")
+SOURCES = frozenset((*CANVAS_FIELDS, *IDEA_FIELDS, *OTHER_SOURCES))
+
+
+@dataclass(frozen=True)
+class OutlineSlide:
+    """One slide of an outline."""
+
+    title: str
+    prompt: str
+    word_budget: int
+    seconds: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A named deck outline."""
+
+    name: str
+    title: str
+    slides: tuple[OutlineSlide, ...]
+
+
+def parse_outline(name: str, data: dict[str, Any]) -> Outline:
+    """Check an outline's data and build it; raises TemplateInvalid naming the file and the slide."""
+    where = f"decks/{name}.toml"
+    slides = []
+    for index, entry in enumerate(data.get("slides", [])):
+        try:
+            slide = OutlineSlide(
+                title=str(entry["title"]), prompt=str(entry["prompt"]), word_budget=int(entry["word_budget"]),
+                seconds=int(entry["seconds"]), sources=tuple(str(source) for source in entry.get("sources", [])),
+            )  # fmt: skip
+        except (KeyError, TypeError, ValueError) as error:
+            raise TemplateInvalid(f"{where}: slides[{index}]: missing or wrong {error}") from None
+        unknown = [source for source in slide.sources if source not in SOURCES]
+        if unknown:
+            raise TemplateInvalid(f"{where}: slides[{index}]: unknown source {unknown[0]}")
+        if slide.word_budget <= 0 or slide.seconds <= 0:
+            raise TemplateInvalid(f"{where}: slides[{index}]: budgets must be positive")
+        slides.append(slide)
+    if not slides:
+        raise TemplateInvalid(f"{where}: an outline needs slides")
+    return Outline(name, str(data.get("title", name)), tuple(slides))
+
+
+def load_outlines(folder: Path = DECK_DIR) -> tuple[dict[str, Outline], list[str]]:
+    """Load every outline; return the good ones by name and a message for each malformed file."""
+    outlines: dict[str, Outline] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = in_language(tomllib.loads(path.read_text(encoding="utf-8")), current_language())
+            outlines[path.stem] = parse_outline(path.stem, data)
+        except tomllib.TOMLDecodeError as error:
+            problems.append(f"decks/{path.name}: {error}")
+        except TemplateInvalid as error:
+            problems.append(str(error))
+    return outlines, problems
+
+
+def get_outline(name: str) -> Outline:
+    """Return the outline called `name`."""
+    outline = load_outlines()[0].get(name)
+    if outline is None:
+        raise NotFound(_("There is no deck outline “{name}”.").format(name=name))
+    return outline

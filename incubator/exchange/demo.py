@@ -1,0 +1,81 @@
+"""The demo cohort a newcomer can click through: loaded from `templates/demo/bundle.json`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from incubator.accounts.actors import Actor
+from incubator.accounts.passwords import hash_password
+from incubator.core.config import PROJECT_ROOT
+from incubator.core.vocabulary import ScoringState
+from incubator.db.models import User
+from incubator.exchange.bundle_import import ImportReport, import_bundle
+from incubator.judging.events import publish_results, set_judges, set_scoring
+
+DEMO_BUNDLE_PATH = PROJECT_ROOT / "templates" / "demo" / "bundle.json"
+# Shown on the sign-in page and in the README while the demo accounts exist; never use it for real people.
+DEMO_PASSWORD = "demo-incubator"
+REHEARSAL, DEMO_DAY = "pitch-rehearsal-autumn-2026", "demo-day-autumn-2026"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """A demo sign-in to show a newcomer."""
+
+    email: str
+    name: str
+    role: str
+
+
+@cache
+def demo_bundle() -> dict[str, Any]:
+    """Return the demo data as a bundle."""
+    bundle: dict[str, Any] = json.loads(DEMO_BUNDLE_PATH.read_text(encoding="utf-8"))
+    return bundle
+
+
+def load_demo(session: Session) -> ImportReport:
+    """Import the demo bundle and give its people the demo password; loading twice duplicates nothing."""
+    report = import_bundle(session, Actor.app_itself(), demo_bundle())
+    emails = [user["email"] for user in demo_bundle()["users"]]
+    session.execute(
+        update(User)
+        .where(User.email.in_(emails), User.password_hash.is_(None))
+        .values(password_hash=hash_password(DEMO_PASSWORD))
+    )
+    if report.created["events"]:
+        _set_the_demo_events_going(session)
+    return report
+
+
+def _set_the_demo_events_going(session: Session) -> None:
+    # A bundle carries no scoring state: show a finished rehearsal and a demo day that judges can try out.
+    system = Actor.app_itself()
+    mentors = [user["email"] for user in demo_bundle()["users"] if user["role"] == "mentor"]
+    set_scoring(session, system, REHEARSAL, ScoringState.CLOSED)
+    publish_results(session, system, REHEARSAL)
+    set_judges(session, system, DEMO_DAY, mentors)
+    set_scoring(session, system, DEMO_DAY, ScoringState.OPEN)
+
+
+def database_is_empty(session: Session) -> bool:
+    """Tell whether no account exists yet (a fresh database)."""
+    return session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def demo_accounts_present(session: Session) -> list[DemoAccount]:
+    """Return the demo accounts that still exist and are active, one of each role first."""
+    emails = [user["email"] for user in demo_bundle()["users"]]
+    present = session.scalars(select(User).where(User.email.in_(emails), User.is_active.is_(True))).all()
+    by_email = {user.email: user for user in present}
+    return [
+        DemoAccount(email=user.email, name=user.display_name, role=user.role.value)
+        for email in emails
+        if (user := by_email.get(email)) is not None
+    ]

@@ -1,0 +1,1 @@
+"""Judging pitch events: rubrics, events and their pitches and judges, scores, and the leaderboard."""

@@ -1,0 +1,258 @@
+"""Judging a pitch event: scores saved one at a time, blind to other judges, and the leaderboard built from them.
+
+Every change of a score is one atomic upsert (`INSERT ... ON CONFLICT DO UPDATE`), so forty
+judges saving at once never lose or double a score, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from incubator.accounts.actors import Actor, require_coordinator
+from incubator.core.errors import PermissionDenied, ValidationFailed
+from incubator.core.fields import LONG_TEXT_LIMIT, clean_text
+from incubator.core.i18n import _
+from incubator.core.vocabulary import ScoringState
+from incubator.db.database import upsert_insert
+from incubator.db.models import ConflictOfInterest, PitchEvent, Score, Startup, User, utc_now
+from incubator.judging.events import get_event, is_judge
+from incubator.judging.leaderboard import (
+    JudgeStatistics,
+    Method,
+    ScoreRow,
+    Standing,
+    criterion_means,
+    judge_statistics,
+    rank_startups,
+)
+from incubator.judging.rubrics import Rubric, get_rubric
+from incubator.startups.permissions import is_founder_of
+
+
+def _pitching_startup(session: Session, event: PitchEvent, startup_slug: str) -> Startup:
+    for pitch in event.pitches:
+        if pitch.startup.slug == startup_slug:
+            return pitch.startup
+    raise ValidationFailed(_("“{slug}” does not pitch at this event.").format(slug=startup_slug), field="startup")
+
+
+def _require_judging(session: Session, actor: Actor, event: PitchEvent) -> None:
+    if not is_judge(session, actor, event):
+        raise PermissionDenied(_("Only this event's judges can score it."))
+    if event.scoring is not ScoringState.OPEN:
+        raise PermissionDenied(
+            _("Scoring has not opened yet.") if event.scoring is ScoringState.DRAFT else _("Scoring is closed.")
+        )
+
+
+def _has_conflict(session: Session, actor: Actor, event: PitchEvent, startup: Startup) -> bool:
+    query = select(
+        exists().where(
+            ConflictOfInterest.event_id == event.id,
+            ConflictOfInterest.startup_id == startup.id,
+            ConflictOfInterest.judge_id == actor.id,
+        )
+    )
+    return bool(session.scalar(query))
+
+
+def upsert_score(
+    session: Session, *, event_id: int, startup_id: int, judge_id: int, criterion: str, value: float, comment: str
+) -> None:
+    """Insert a score, or replace the value and comment of the one already there, in one statement."""
+    values = {
+        "event_id": event_id, "startup_id": startup_id, "judge_id": judge_id, "criterion": criterion,
+        "value": value, "comment": comment, "updated_at": utc_now(),
+    }  # fmt: skip
+    statement = upsert_insert(session, Score).values(**values)
+    statement = statement.on_conflict_do_update(
+        index_elements=["event_id", "startup_id", "judge_id", "criterion"],
+        set_={"value": statement.excluded.value, "comment": statement.excluded.comment, "updated_at": utc_now()},
+    )
+    session.execute(statement)
+
+
+def check_score_value(rubric: Rubric, value: float) -> None:
+    """Raise ValidationFailed unless `value` is a whole number on the rubric's scale."""
+    if not math.isfinite(value) or value != int(value) or not rubric.minimum <= value <= rubric.maximum:
+        raise ValidationFailed(
+            _("A score must be a whole number from {low} to {high}.").format(low=rubric.minimum, high=rubric.maximum),
+            field="score",
+        )
+
+
+def record_score(
+    session: Session, actor: Actor, event_slug: str, startup_slug: str, criterion: str, value: float, comment: str = ""
+) -> None:
+    """Save one criterion's score (and comment) for one pitch; the event's judges only, while scoring is open."""
+    event = get_event(session, actor, event_slug)
+    _require_judging(session, actor, event)
+    startup = _pitching_startup(session, event, startup_slug)
+    if _has_conflict(session, actor, event, startup):
+        raise PermissionDenied(_("You declared a conflict of interest for this startup."))
+    rubric = get_rubric(event.rubric)
+    if rubric.criterion(criterion) is None:
+        raise ValidationFailed(
+            _("“{name}” is not a criterion of this rubric.").format(name=criterion), field="criterion"
+        )
+    check_score_value(rubric, value)
+    text = clean_text(comment, "comment", _("Comment"), limit=LONG_TEXT_LIMIT, multiline=True)
+    upsert_score(
+        session,
+        event_id=event.id,
+        startup_id=startup.id,
+        judge_id=actor.id,
+        criterion=criterion,
+        value=value,
+        comment=text,
+    )
+
+
+def declare_conflict(session: Session, actor: Actor, event_slug: str, startup_slug: str) -> None:
+    """Declare a conflict of interest: the judge's scores for that startup are removed and it is skipped."""
+    event = get_event(session, actor, event_slug)
+    _require_judging(session, actor, event)
+    startup = _pitching_startup(session, event, startup_slug)
+    if not _has_conflict(session, actor, event, startup):
+        session.add(ConflictOfInterest(event_id=event.id, startup_id=startup.id, judge_id=actor.id))
+    session.execute(
+        delete(Score).where(Score.event_id == event.id, Score.startup_id == startup.id, Score.judge_id == actor.id)
+    )
+
+
+@dataclass(frozen=True)
+class JudgeSheet:
+    """What one judge sees: the pitches in order, their own scores and comments only, and their conflicts."""
+
+    pitches: list[tuple[str, str]]  # (slug, name) in pitching order
+    scores: dict[tuple[str, str], tuple[float, str]]  # (startup slug, criterion) -> (value, comment)
+    conflicts: set[str]
+
+    def scored_count(self, criteria: int) -> int:
+        """Count the pitches whose every criterion this judge has scored."""
+        return sum(
+            1
+            for slug, _name in self.pitches
+            if slug not in self.conflicts and sum(1 for key in self.scores if key[0] == slug) >= criteria
+        )
+
+    @property
+    def to_score(self) -> int:
+        """Count the pitches this judge is expected to score (all but their conflicts)."""
+        return len([slug for slug, _name in self.pitches if slug not in self.conflicts])
+
+
+def judge_sheet(session: Session, actor: Actor, event_slug: str) -> JudgeSheet:
+    """Return the judge's own sheet for an event (never other judges' scores)."""
+    event = get_event(session, actor, event_slug)
+    if not is_judge(session, actor, event):
+        raise PermissionDenied(_("Only this event's judges can score it."))
+    rows = session.execute(
+        select(Startup.slug, Score.criterion, Score.value, Score.comment)
+        .join(Startup, Startup.id == Score.startup_id)
+        .where(Score.event_id == event.id, Score.judge_id == actor.id)
+    )
+    conflicts = session.scalars(
+        select(Startup.slug)
+        .join(ConflictOfInterest, ConflictOfInterest.startup_id == Startup.id)
+        .where(ConflictOfInterest.event_id == event.id, ConflictOfInterest.judge_id == actor.id)
+    )
+    return JudgeSheet(
+        pitches=[(pitch.startup.slug, pitch.startup.name) for pitch in event.pitches],
+        scores={(slug, criterion): (value, comment) for slug, criterion, value, comment in rows},
+        conflicts=set(conflicts),
+    )
+
+
+def event_score_rows(session: Session, event: PitchEvent) -> list[ScoreRow]:
+    """Return every score of an event as plain rows (judge email, startup slug, criterion, value)."""
+    rows = session.execute(
+        select(User.email, Startup.slug, Score.criterion, Score.value)
+        .join(User, User.id == Score.judge_id)
+        .join(Startup, Startup.id == Score.startup_id)
+        .where(Score.event_id == event.id)
+    )
+    return [ScoreRow(judge, startup, criterion, value) for judge, startup, criterion, value in rows]
+
+
+@dataclass(frozen=True)
+class Leaderboard:
+    """The ranking of an event, with what shows how fair it is."""
+
+    standings: list[Standing]
+    judges: list[JudgeStatistics]
+    criterion_means: dict[str, dict[str, float]]
+    unscored: list[str]
+
+
+def event_leaderboard(session: Session, actor: Actor, event_slug: str, method: Method) -> Leaderboard:
+    """Rank an event's startups by `method` ("raw" or "normalized"); coordinators only."""
+    require_coordinator(actor)
+    event = get_event(session, actor, event_slug)
+    rubric = get_rubric(event.rubric)
+    rows = event_score_rows(session, event)
+    names = {startup.slug: startup.name for startup in session.scalars(select(Startup))}
+    standings = rank_startups(rows, rubric.weights, names, method)
+    ranked = {standing.startup for standing in standings}
+    unscored = [pitch.startup.name for pitch in event.pitches if pitch.startup.slug not in ranked]
+    return Leaderboard(standings, judge_statistics(rows, rubric.weights), criterion_means(rows), unscored)
+
+
+@dataclass(frozen=True)
+class PublishedResult:
+    """What a founder sees once results are published: their averages and the comments, without judges' names."""
+
+    criterion_means: dict[str, float]
+    comments: list[tuple[str, str]]  # (criterion, comment)
+
+
+def published_result(session: Session, actor: Actor, event_slug: str, startup_slug: str) -> PublishedResult:
+    """Return a startup's published result; its founders (and coordinators), only after publication."""
+    event = get_event(session, actor, event_slug)
+    startup = _pitching_startup(session, event, startup_slug)
+    if not (actor.is_coordinator or is_founder_of(session, actor, startup)):
+        raise PermissionDenied(_("Only the startup's founders see its results."))
+    if not event.results_published and not actor.is_coordinator:
+        raise PermissionDenied(_("The results are not published yet."))
+    rows = session.execute(
+        select(Score.criterion, Score.value, Score.comment).where(
+            Score.event_id == event.id, Score.startup_id == startup.id
+        )
+    ).all()
+    means = criterion_means(ScoreRow("", startup_slug, criterion, value) for criterion, value, _comment in rows)
+    rubric = get_rubric(event.rubric)
+    order, labels = [criterion.name for criterion in rubric.criteria], rubric.labels
+    mine = means.get(startup_slug, {})
+    in_rubric_order = {
+        labels.get(name, name): mine[name]
+        for name in sorted(mine, key=lambda name: (order.index(name) if name in order else len(order), name))
+    }
+    comments = [
+        (labels.get(criterion, criterion), comment)
+        for criterion, comment in sorted(
+            ((criterion, comment) for criterion, _value, comment in rows if comment.strip()),
+            key=lambda pair: (order.index(pair[0]) if pair[0] in order else len(order), pair),
+        )
+    ]
+    return PublishedResult(in_rubric_order, comments)
+
+
+def named_scores(session: Session) -> list[tuple[str, str, str, str, float, str]]:
+    """Return every score as (event, startup, judge email, criterion, value, comment), in a stable order.
+
+    Judges are named: callers check that the reader is a coordinator (exports and backups only).
+    """
+    rows = session.execute(
+        select(PitchEvent.slug, Startup.slug, User.email, Score.criterion, Score.value, Score.comment)
+        .join(PitchEvent, PitchEvent.id == Score.event_id)
+        .join(Startup, Startup.id == Score.startup_id)
+        .join(User, User.id == Score.judge_id)
+        .order_by(PitchEvent.slug, Startup.slug, User.email, Score.criterion)
+    )
+    return [
+        (event, startup, judge, criterion, value, comment) for event, startup, judge, criterion, value, comment in rows
+    ]

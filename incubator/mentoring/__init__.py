@@ -1,0 +1,1 @@
+"""Mentoring: sessions a mentor logs with a startup, and the action items its founders tick."""

@@ -1,0 +1,1 @@
+"""Progress: milestones and milestone plans, traction metrics and their CSV upload, and the cohort dashboard."""

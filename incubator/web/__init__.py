@@ -1,0 +1,54 @@
+"""Everything that imports Streamlit: the app's frame, who is signed in, writes, messages and pickers.
+
+Pages import this package as `web` and call the names below; the domain never imports it.
+"""
+
+from incubator.web.database import database
+from incubator.web.frame import require_actor, require_frame
+from incubator.web.language import (
+    SIGN_IN_LANGUAGE_KEY,
+    apply_language,
+    document_language,
+    in_current_language,
+    in_language,
+    reword_streamlit_widgets,
+)
+from incubator.web.messages import flash, forget_widgets, show_error, show_flash
+from incubator.web.pickers import choose_startup
+from incubator.web.signed_in import (
+    complete_sign_in,
+    current_actor,
+    read,
+    sign_out,
+    single_sign_on_configured,
+    write_pending_cookie,
+)
+from incubator.web.unsaved import guard_unsaved_changes
+from incubator.web.writes import Done, act, act_passing
+
+__all__ = [
+    "SIGN_IN_LANGUAGE_KEY",
+    "Done",
+    "act",
+    "act_passing",
+    "apply_language",
+    "choose_startup",
+    "complete_sign_in",
+    "current_actor",
+    "database",
+    "document_language",
+    "flash",
+    "forget_widgets",
+    "guard_unsaved_changes",
+    "in_current_language",
+    "in_language",
+    "read",
+    "require_actor",
+    "require_frame",
+    "reword_streamlit_widgets",
+    "show_error",
+    "show_flash",
+    "sign_out",
+    "single_sign_on_configured",
+    "write_pending_cookie",
+]

@@ -1,0 +1,115 @@
+"""The app's frame: page set-up, the sign-in gate, and the menu built from the signed-in person's role.
+
+Streamlit's first run after a server start finds our `pages/` folder and runs a deep-linked page
+file directly, without app.py (its old folder navigation). Streamlit's own menu is switched off in
+`.streamlit/config.toml`, so nothing is ever listed by it; and a page that finds itself outside the
+frame runs the frame instead, which routes to the same page through `st.navigation` and the gate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import streamlit as st
+
+from incubator.accounts.actors import Actor
+from incubator.core.config import PROJECT_ROOT
+from incubator.core.i18n import _
+from incubator.core.labels import role_label
+from incubator.core.vocabulary import Role
+from incubator.web.language import apply_language, reword_streamlit_widgets
+from incubator.web.signed_in import current_actor, sign_out, write_pending_cookie
+
+PAGES_DIR = PROJECT_ROOT / "pages"
+_inside_the_frame: ContextVar[bool] = ContextVar("inside_the_app_frame", default=False)
+
+
+@contextmanager
+def _routing_a_page() -> Iterator[None]:
+    token = _inside_the_frame.set(True)
+    try:
+        yield
+    finally:
+        _inside_the_frame.reset(token)
+
+
+def require_frame() -> None:
+    """Run the app's frame instead (and through it this page), when Streamlit started this page outside it."""
+    if not _inside_the_frame.get():  # started by Streamlit's folder navigation: go through the gate
+        run_app()
+        st.stop()
+
+
+def require_actor(*roles: Role) -> Actor:
+    """Return the signed-in actor, or stop the page with a message when nobody or the wrong role is signed in.
+
+    The role is checked before anything else, so a page of another role never runs, in the frame or not.
+    """
+    actor = current_actor()
+    if actor is not None and roles and actor.role not in roles:
+        apply_language(actor)
+        st.error(_("Your account does not give access to this page."))
+        st.stop()
+    require_frame()
+    if actor is None:
+        st.warning(_("Please sign in first."))
+        st.stop()
+    return actor
+
+
+def run_app() -> None:
+    """Draw the frame and run the page the URL asks for, among those the signed-in person's role may open."""
+    st.set_page_config(page_title="Incubator", page_icon=":material/rocket_launch:", layout="wide")
+    actor = current_actor()
+    apply_language(actor)
+    reword_streamlit_widgets()
+    if actor is None:
+        sign_in = st.Page(PAGES_DIR / "sign_in.py", title=_("Sign in"), icon=":material/login:", default=True)
+        navigation = st.navigation([sign_in], position="hidden")
+    else:
+        pages = _pages_for(actor.role)
+        navigation = st.navigation(pages, position="hidden")
+        with st.sidebar:
+            for page in pages:
+                st.page_link(page)
+            st.divider()
+            st.caption(_("Signed in as"))
+            st.text(f"{actor.name} · {role_label(actor.role)}")
+            st.button(_("Sign out"), key="sign_out", on_click=sign_out, icon=":material/logout:")
+    write_pending_cookie()
+    with _routing_a_page():
+        navigation.run()
+
+
+def _page(file_name: str, title: str, icon: str, url_path: str) -> st.Page:
+    # An absolute path: the frame also runs when Streamlit started a page file as its main script.
+    return st.Page(PAGES_DIR / file_name, title=title, icon=f":material/{icon}:", url_path=url_path)
+
+
+def _pages_for(role: Role) -> list[st.Page]:
+    profile_title = _("My startup") if role is Role.FOUNDER else _("Startup profile")
+    profile = _page("startup.py", profile_title, "rocket_launch", "startup")
+    idea = _page("idea.py", _("Idea"), "emoji_objects", "idea")
+    canvas = _page("canvas.py", _("Lean canvas"), "dashboard", "canvas")
+    deck = _page("deck.py", _("Pitch deck"), "slideshow", "deck")
+    milestones = _page("milestones.py", _("Milestones"), "flag", "milestones")
+    traction = _page("metrics.py", _("Traction"), "trending_up", "traction")
+    mentoring = _page("mentoring.py", _("Mentoring"), "forum", "mentoring")
+    dashboard = _page("dashboard.py", _("Cohort dashboard"), "monitoring", "dashboard")
+    account = _page("account.py", _("My account"), "person", "account")
+    if role is Role.FOUNDER:
+        results = _page("results.py", _("Pitch results"), "emoji_events", "results")
+        return [profile, idea, canvas, deck, milestones, traction, mentoring, results, account]
+    if role is Role.MENTOR:
+        home = _page("my_startups.py", _("My startups"), "groups", "my-startups")
+        judge = _page("judge.py", _("Score pitches"), "how_to_vote", "judge")
+        return [home, dashboard, profile, idea, canvas, deck, milestones, traction, mentoring, judge, account]
+    cohorts = _page("cohorts.py", _("Cohorts"), "school", "cohorts")
+    people = _page("people.py", _("People"), "badge", "people")
+    events = _page("events.py", _("Pitch events"), "event", "events")
+    board = _page("leaderboard.py", _("Leaderboard"), "leaderboard", "leaderboard")
+    exports = _page("exports.py", _("Exports"), "ios_share", "exports")
+    return [cohorts, dashboard, people, profile, idea, canvas, milestones, traction, mentoring, events, board, exports,
+            account]  # fmt: skip

@@ -1,0 +1,40 @@
+"""What people are told: our errors as friendly messages, and success notes that survive a rerun."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from incubator.core.errors import IncubatorError, PermissionDenied, SignedOut, ValidationFailed
+from incubator.core.markup import escape_markdown
+
+_FLASH_KEY = "_flash_message"
+
+
+def show_error(error: IncubatorError) -> None:
+    """Show one of our errors as a friendly message."""
+    # Messages quote what people typed: never let it act as Markdown.
+    message = escape_markdown(str(error))
+    if isinstance(error, PermissionDenied | SignedOut):
+        st.error(message, icon=":material/lock:")
+    elif isinstance(error, ValidationFailed):
+        st.error(message, icon=":material/edit_note:")
+    else:
+        st.error(message, icon=":material/error:")
+
+
+def flash(message: str) -> None:
+    """Show `message` as a success note on the next run (after st.rerun)."""
+    st.session_state[_FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    """Show the success note left by `flash`, once."""
+    message = st.session_state.pop(_FLASH_KEY, None)
+    if message:
+        st.success(escape_markdown(message), icon=":material/check_circle:")
+
+
+def forget_widgets(*keys: str) -> None:
+    """Clear the given widgets, so a form that was saved starts empty on the next run."""
+    for key in keys:
+        st.session_state.pop(key, None)

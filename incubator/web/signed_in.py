@@ -1,0 +1,114 @@
+"""Who is signed in in this browser: the session cookie, sign-in and sign-out, and the page gate.
+
+Staying signed in: after a sign-in the browser receives a cookie holding a random token
+(written by a small script, since Streamlit has no API to set cookies); on every run, and again
+at every write, the token is looked up in the database, so a reload or a second tab stays signed
+in, and a revoked or expired session, or a deactivated account, is signed out at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from incubator.accounts import authentication
+from incubator.accounts.actors import Actor
+from incubator.core.errors import IncubatorError, SignedOut
+from incubator.core.i18n import _
+from incubator.web.database import database
+from incubator.web.messages import show_error
+
+P = ParamSpec("P")
+T = TypeVar("T")
+SESSION_COOKIE = "incubator_session"
+TOKEN_KEY = "_sign_in_token"
+_COOKIE_TODO_KEY = "_cookie_to_write"
+
+
+def session_token() -> str | None:
+    """Return this browser's sign-in token: the one set in this session, else the cookie's."""
+    if TOKEN_KEY in st.session_state:  # set by sign-in or sign-out in this session: newer than the cookie
+        token: str | None = st.session_state[TOKEN_KEY]
+        return token
+    return st.context.cookies.get(SESSION_COOKIE)
+
+
+def actor_now(session: Session) -> Actor | None:
+    """Return who is signed in at this moment, looked up in `session`; forget a token that no longer holds."""
+    token = session_token()
+    if not token:
+        return None
+    actor = authentication.actor_for_token(session, token)
+    if actor is None:
+        st.session_state[TOKEN_KEY] = None
+    return actor
+
+
+def current_actor() -> Actor | None:
+    """Return who is signed in in this browser, checked against the database."""
+    with database().read() as session:
+        return actor_now(session)
+
+
+def read(query: Callable[Concatenate[Session, Actor, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run `query(session, actor, ...)` in one read transaction as whoever is signed in now.
+
+    Stops the page with a message when nobody is signed in or the query raises one of our errors.
+    """
+    try:
+        with database().read() as session:
+            actor = actor_now(session)
+            if actor is None:
+                raise SignedOut(_("Please sign in first."))
+            return query(session, actor, *args, **kwargs)
+    except IncubatorError as error:
+        show_error(error)
+        st.stop()
+
+
+def complete_sign_in(token: str) -> None:
+    """Remember a new sign-in in this session and have the browser keep its cookie."""
+    st.session_state[TOKEN_KEY] = token
+    st.session_state[_COOKIE_TODO_KEY] = token
+
+
+def sign_out() -> None:
+    """Revoke this browser's sign-in session and clear its cookie."""
+    with database().write() as session:
+        authentication.end_sign_in_session(session, session_token())
+    if single_sign_on_configured() and st.user.is_logged_in:
+        st.logout()  # or the provider's sign-in would sign this browser straight back in
+    for key in list(st.session_state):
+        del st.session_state[key]
+    st.session_state[TOKEN_KEY] = None
+    st.session_state[_COOKIE_TODO_KEY] = ""
+
+
+def write_pending_cookie() -> None:
+    """Send the browser the cookie change a sign-in or sign-out asked for, once."""
+    token = st.session_state.pop(_COOKIE_TODO_KEY, None)
+    if token is None:
+        return
+    max_age = int(authentication.SIGN_IN_SESSION_LIFETIME.total_seconds()) if token else 0
+    # The token is URL-safe base64; json.dumps still quotes it safely for the script.
+    script = (
+        "<script>(function(){"
+        "var secure = window.location.protocol === 'https:' ? '; Secure' : '';"
+        f"document.cookie = '{SESSION_COOKIE}=' + {json.dumps(token)}"
+        f" + '; Path=/; Max-Age={max_age}; SameSite=Strict' + secure;"
+        "})();</script>"
+    )
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True, width=1)
+
+
+def single_sign_on_configured() -> bool:
+    """Tell whether an `[auth]` section in `.streamlit/secrets.toml` turns on OIDC single sign-on."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets file at all
+        return False
