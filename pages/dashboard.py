@@ -1,11 +1,9 @@
 """The cohort dashboard: which startups move and which have stalled (coordinators: a cohort; mentors: theirs)."""
 
-import csv
-import io
-
 import streamlit as st
 
 from incubator import web
+from incubator.core.csv_files import csv_download
 from incubator.core.formatting import date_input_pattern, format_share
 from incubator.core.i18n import _
 from incubator.core.labels import stage_label
@@ -59,13 +57,9 @@ dates = {
     for name in (_("Latest metric"), _("Latest feedback"))
 }
 st.dataframe(rows, hide_index=True, width="stretch", column_config=dates)
-buffer = io.StringIO()
-if rows:
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
+dashboard_csv = csv_download(list(rows[0]) if rows else [], [list(row.values()) for row in rows])
 st.download_button(
-    _("Download as CSV"), buffer.getvalue().encode("utf-8-sig"), file_name=f"dashboard-{cohort_slug or 'mine'}.csv",
+    _("Download as CSV"), dashboard_csv, file_name=f"dashboard-{cohort_slug or 'mine'}.csv",
     mime="text/csv", icon=":material/download:", disabled=not rows, key="dashboard_csv",
 )  # fmt: skip
 

@@ -8,7 +8,7 @@ from incubator import web
 from incubator.core.i18n import _
 from incubator.core.vocabulary import Role, ScoringState
 from incubator.judging.events import list_events
-from incubator.judging.leaderboard import standings_csv
+from incubator.judging.leaderboard import standings_download
 from incubator.judging.rubrics import get_rubric
 from incubator.judging.scoring import event_leaderboard
 from incubator.reports.charts import criterion_breakdown_chart
@@ -61,7 +61,7 @@ def live_board() -> None:
     if board.unscored:
         st.caption(_("Not scored yet: {names}").format(names=", ".join(board.unscored)))
     st.download_button(
-        _("Download as CSV"), standings_csv(board.standings), file_name=f"{slug}-leaderboard-{method}.csv",
+        _("Download as CSV"), standings_download(board.standings), file_name=f"{slug}-leaderboard-{method}.csv",
         mime="text/csv", icon=":material/download:", key="board_csv",
     )  # fmt: skip
     names = {standing.startup: standing.name for standing in board.standings}

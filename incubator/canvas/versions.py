@@ -14,9 +14,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
 from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
@@ -28,6 +27,7 @@ from incubator.core.formatting import format_time
 from incubator.core.i18n import _
 from incubator.core.vocabulary import CANVAS_FIELDS
 from incubator.db.models import CanvasVersion, Startup
+from incubator.db.version_claims import claim_next_version
 from incubator.startups.permissions import require_edit_startup_work
 from incubator.startups.profiles import get_startup
 
@@ -161,18 +161,11 @@ def store_canvas_version(
     session: Session, startup: Startup, boxes: dict[str, str], seen_version: int, note: str, author_id: int | None
 ) -> CanvasVersion:
     """Store checked text as version `seen_version + 1`, or raise StaleEdit if that is not the next number."""
-    claimed = session.execute(
-        update(Startup)
-        .where(Startup.id == startup.id, Startup.canvas_version == seen_version)
-        .values(canvas_version=seen_version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if not claim_next_version(session, startup, "canvas_version", seen_version):
         newest_number = session.scalar(select(Startup.canvas_version).where(Startup.id == startup.id)) or 0
         stored = _version(session, startup.id, newest_number)
         current = CanvasSnapshot.of(stored) if stored else None
         raise StaleEdit(_stale_message(current), current=current)
-    set_committed_value(startup, "canvas_version", seen_version + 1)  # what the database holds now
     version = CanvasVersion(startup_id=startup.id, number=seen_version + 1, note=note, created_by_id=author_id, **boxes)
     session.add(version)
     session.flush()

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
@@ -23,6 +22,7 @@ from incubator.core.formatting import format_day, format_money, format_number
 from incubator.core.i18n import _
 from incubator.core.vocabulary import CANVAS_FIELDS, MilestoneStatus
 from incubator.db.models import DeckVersion, Startup
+from incubator.db.version_claims import claim_next_version
 from incubator.deck.drafting import Slide, draft_body, draft_deck
 from incubator.deck.outlines import OutlineSlide, get_outline
 from incubator.progress.metrics import metric_series
@@ -130,15 +130,8 @@ def store_deck_version(
     author_id: int | None,
 ) -> int:  # fmt: skip
     """Store checked slides as version `seen_version + 1`, or raise StaleEdit."""
-    claimed = session.execute(
-        update(Startup)
-        .where(Startup.id == startup.id, Startup.deck_version == seen_version)
-        .values(deck_version=seen_version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if not claim_next_version(session, startup, "deck_version", seen_version):
         raise StaleEdit(_("Someone saved this deck while you were editing. Reload it, then make your change again."))
-    set_committed_value(startup, "deck_version", seen_version + 1)
     session.add(
         DeckVersion(
             startup_id=startup.id, number=seen_version + 1, outline=outline, note=note[:500], created_by_id=author_id,

@@ -11,13 +11,13 @@ Ranks: higher is better; equal scores share a rank (1, 2, 2, 4); ties are listed
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
+
+from incubator.core.csv_files import csv_download, csv_text
 
 Method = Literal["raw", "normalized"]
 METHODS: tuple[Method, ...] = ("raw", "normalized")
@@ -163,20 +163,21 @@ def standings_table(standings: list[Standing]) -> str:
     return "\n".join(lines) + "\n"
 
 
+STANDINGS_HEADER = ("rank", "startup", "name", "judges", "raw", "normalized")
+
+
+def standings_rows(standings: list[Standing]) -> list[tuple[object, ...]]:
+    """Return the standings as CSV rows under STANDINGS_HEADER, scores with 4 decimals."""
+    return [
+        (row.rank, row.startup, row.name, row.judges, f"{row.raw:.4f}", f"{row.normalized:.4f}") for row in standings
+    ]
+
+
 def standings_csv(standings: list[Standing]) -> str:
-    """Write standings as CSV with the columns rank,startup,name,judges,raw,normalized."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["rank", "startup", "name", "judges", "raw", "normalized"])
-    for standing in standings:
-        writer.writerow(
-            [
-                standing.rank,
-                standing.startup,
-                standing.name,
-                standing.judges,
-                f"{standing.raw:.4f}",
-                f"{standing.normalized:.4f}",
-            ]
-        )
-    return buffer.getvalue()
+    """Write standings as CSV text (the command line's output): rank,startup,name,judges,raw,normalized."""
+    return csv_text(STANDINGS_HEADER, standings_rows(standings), line_end="\n")
+
+
+def standings_download(standings: list[Standing]) -> bytes:
+    """Return the standings as a CSV file to download (the same columns, UTF-8 with a BOM)."""
+    return csv_download(STANDINGS_HEADER, standings_rows(standings))
