@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -12,6 +11,7 @@ from incubator.canvas.printout import CanvasPrint
 from incubator.canvas.template import TOP_ROW, CanvasBox
 from incubator.core.formatting import format_day
 from incubator.core.i18n import _
+from incubator.pdf.document import INK, MUTED, RULE, open_pdf
 from incubator.pdf.text import (
     BOLD,
     REGULAR,
@@ -21,7 +21,6 @@ from incubator.pdf.text import (
     draw_fitted,
     fit_blocks,
     fit_line,
-    register_fonts,
 )
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -30,7 +29,6 @@ HEADER_HEIGHT = 40.0
 FOOTER_HEIGHT = 22.0
 PADDING = 6.0
 TITLE_SIZE = 9.0
-INK, MUTED, RULE, TINT = HexColor("#1f2933"), HexColor("#7b8794"), HexColor("#9aa5b1"), HexColor("#f5f7fa")
 
 
 def box_frames() -> dict[str, Frame]:
@@ -111,13 +109,11 @@ def _draw_footer(pdf: Canvas, document: CanvasPrint, shortened: bool) -> None:
 
 def build_canvas_pdf(document: CanvasPrint) -> bytes:
     """Draw the canvas on one landscape A4 page and return the PDF's bytes."""
-    register_fonts()
     buffer = io.BytesIO()
-    pdf = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, initialFontName=REGULAR)
-    pdf.setTitle(f"{document.template.title} — {clean_for_pdf(document.startup_name)}")
-    pdf.setAuthor(document.incubator_name)
-    pdf.setSubject(_("Lean canvas, version {version}").format(version=document.version))
-    pdf.setCreator("incubator")
+    pdf = open_pdf(
+        buffer, (PAGE_WIDTH, PAGE_HEIGHT), title=f"{document.template.title} — {document.startup_name}",
+        subject=_("Lean canvas, version {version}").format(version=document.version), author=document.incubator_name,
+    )  # fmt: skip
     frames = box_frames()
     shortened = False
     for box in document.template.boxes:

@@ -10,15 +10,15 @@ import io
 
 from pptx import Presentation
 from pptx.util import Inches, Pt
-from reportlab.lib.colors import HexColor
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib.utils import ImageReader
 
+from incubator.core.i18n import _
 from incubator.deck.drafting import Slide
 from incubator.deck.printout import DeckPrint
-from incubator.pdf.text import BOLD, REGULAR, Block, clean_for_pdf, draw_fitted, fit_blocks, fit_line, register_fonts
+from incubator.pdf.document import ACCENT, INK, MUTED, open_pdf
+from incubator.pdf.text import BOLD, REGULAR, Block, clean_for_pdf, draw_fitted, fit_blocks, fit_line
 
 WIDE_WIDTH, WIDE_HEIGHT = 960.0, 540.0  # points: 16:9
-INK, MUTED, ACCENT = HexColor("#1f2933"), HexColor("#7b8794"), HexColor("#0f766e")
 
 
 def _bullets(body: str) -> list[str]:
@@ -70,15 +70,12 @@ def build_pptx(deck: DeckPrint) -> bytes:
 
 def build_deck_pdf(deck: DeckPrint) -> bytes:
     """Return the deck as a 16:9 PDF: one page per slide, fonts embedded, typed text never read as markup."""
-    from reportlab.lib.utils import ImageReader
 
-    register_fonts()
     buffer = io.BytesIO()
-    pdf = Canvas(buffer, pagesize=(WIDE_WIDTH, WIDE_HEIGHT), pageCompression=1, initialFontName=REGULAR)
-    pdf.setTitle(f"{clean_for_pdf(deck.startup_name)} — pitch deck")
-    pdf.setAuthor(deck.incubator_name)
-    pdf.setSubject("Pitch deck")
-    pdf.setCreator("incubator")
+    pdf = open_pdf(
+        buffer, (WIDE_WIDTH, WIDE_HEIGHT), title=deck.startup_name + " — " + _("pitch deck"), subject=_("Pitch deck"),
+        author=deck.incubator_name,
+    )  # fmt: skip
     for number, slide in enumerate(deck.slides, start=1):
         pdf.setFillColor(ACCENT)
         pdf.rect(0, WIDE_HEIGHT - 8, WIDE_WIDTH, 8, stroke=0, fill=1)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from incubator.core.formatting import format_day, format_growth, format_money, format_number
 from incubator.core.i18n import _
+from incubator.pdf.document import ACCENT, INK, LIGHT_RULE, MUTED, PAPER, open_pdf
 from incubator.pdf.text import (
     BOLD,
     REGULAR,
@@ -26,14 +26,12 @@ from incubator.pdf.text import (
     draw_fitted,
     fit_blocks,
     fit_line,
-    register_fonts,
 )
 from incubator.reports.printout import Booklet, OnePager
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 36.0
 GUTTER = 14.0
-INK, MUTED, RULE, ACCENT = HexColor("#1f2933"), HexColor("#7b8794"), HexColor("#d9e2ec"), HexColor("#0f766e")
 COLUMN = (PAGE_WIDTH - 2 * MARGIN - GUTTER) / 2
 HEADING_SIZE = 8.5
 
@@ -48,7 +46,7 @@ def _heading(pdf: Canvas, frame: Frame, title: str) -> float:
     pdf.setFillColor(ACCENT)
     pdf.setFont(BOLD, HEADING_SIZE)
     pdf.drawString(frame.x, top - HEADING_SIZE, title.upper())
-    pdf.setStrokeColor(RULE)
+    pdf.setStrokeColor(LIGHT_RULE)
     pdf.setLineWidth(0.6)
     pdf.line(frame.x, top - HEADING_SIZE - 3, frame.x + frame.width, top - HEADING_SIZE - 3)
     return top - HEADING_SIZE - 5
@@ -178,22 +176,13 @@ def _footer(pdf: Canvas, page: OnePager, shortened: bool, page_number: int | Non
         pdf.drawRightString(PAGE_WIDTH - MARGIN, MARGIN, str(page_number))
 
 
-def _new_canvas(buffer: io.BytesIO, title: str, subject: str, author: str) -> Canvas:
-    register_fonts()
-    pdf = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=REGULAR)
-    pdf.setTitle(title)
-    pdf.setAuthor(author)
-    pdf.setSubject(subject)
-    pdf.setCreator("incubator")
-    return pdf
-
-
 def build_onepager(page: OnePager) -> bytes:
     """Return the one-page investor summary of one startup as PDF bytes."""
     buffer = io.BytesIO()
-    pdf = _new_canvas(
-        buffer, clean_for_pdf(page.name) + " — " + _("investor summary"), _("Investor summary"), page.incubator_name
-    )
+    pdf = open_pdf(
+        buffer, A4, title=page.name + " — " + _("investor summary"), subject=_("Investor summary"),
+        author=page.incubator_name,
+    )  # fmt: skip
     draw_onepager(pdf, page)
     pdf.showPage()
     pdf.save()
@@ -203,11 +192,11 @@ def build_onepager(page: OnePager) -> bytes:
 def build_booklet(booklet: Booklet) -> bytes:
     """Return the booklet: a cover, a contents page with page numbers, then one page per startup, with bookmarks."""
     buffer = io.BytesIO()
-    pdf = _new_canvas(buffer, booklet.event_name, _("Demo-day booklet"), booklet.incubator_name)
+    pdf = open_pdf(buffer, A4, title=booklet.event_name, subject=_("Demo-day booklet"), author=booklet.incubator_name)
     pdf.setFillColor(ACCENT)
     pdf.rect(0, PAGE_HEIGHT * 0.55, PAGE_WIDTH, PAGE_HEIGHT * 0.45, stroke=0, fill=1)
     title, _cut = fit_line(booklet.event_name, BOLD, PAGE_WIDTH - 2 * MARGIN, sizes=(30, 26, 22, 18))
-    pdf.setFillColor(HexColor("#ffffff"))
+    pdf.setFillColor(PAPER)
     pdf.setFont(BOLD, title.size)
     pdf.drawString(MARGIN, PAGE_HEIGHT * 0.62, title.text)
     pdf.setFont(REGULAR, 13)
