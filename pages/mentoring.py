@@ -9,18 +9,15 @@ from incubator import web
 from incubator.core.formatting import date_input_pattern, format_day
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
-from incubator.core.vocabulary import Role
-from incubator.mentoring.sessions import ActionItemDraft, list_sessions, log_session, set_action_item_done
-from incubator.startups.profiles import open_startup
+from incubator.mentoring.sessions import ActionItemDraft, log_session, mentoring_screen, set_action_item_done
 
 actor = web.require_actor()
 st.title(_("Mentoring"))
 web.show_flash()
 slug = web.choose_startup(actor)
 
-with web.database().read() as session:
-    logs = list_sessions(session, actor, slug)
-    may_log = open_startup(session, actor, slug).may_advise
+screen = web.read(mentoring_screen, slug)
+logs, may_log, may_tick = screen.sessions, screen.may_log, screen.may_tick
 
 if may_log:
     with st.expander(_("Log a session"), expanded=not logs, icon=":material/edit_note:"), st.form(f"log_{slug}"):
@@ -64,7 +61,6 @@ for logged in logs:
         mentor = logged.mentor.display_name if logged.mentor else _("a former mentor")
         st.markdown(f"**{format_day(logged.held_on)}** · {escape_markdown(mentor)}")
         st.text(logged.notes)
-        may_tick = actor.role is not Role.COORDINATOR
         for item in logged.action_items:
             details = " · ".join(part for part in (item.owner, format_day(item.due, "")) if part)
             key = f"item_{item.id}"

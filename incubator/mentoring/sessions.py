@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
-from incubator.core.errors import NotFound, PermissionDenied
+from incubator.core.errors import PermissionDenied
 from incubator.core.fields import LONG_TEXT_LIMIT, clean_text
 from incubator.core.i18n import _
 from incubator.db.models import ActionItem, MentoringSession, Startup
-from incubator.startups.permissions import can_view_startup, is_founder_of, is_mentor_of
-from incubator.startups.profiles import get_startup, list_visible_startups
+from incubator.startups.permissions import access_to
+from incubator.startups.profiles import get_startup, list_visible_startups, open_startup
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,9 @@ def log_session(
     session: Session, actor: Actor, slug: str, held_on: dt.date, notes: str, items: list[ActionItemDraft]
 ) -> MentoringSession:
     """Log a mentoring session with its action items; mentors assigned to the startup only."""
-    startup = get_startup(session, actor, slug)
-    if not is_mentor_of(session, actor, startup):
+    access = open_startup(session, actor, slug)
+    startup = access.startup
+    if not access.may_advise:
         raise PermissionDenied(_("Only the startup's mentors log sessions with it."))
     logged = MentoringSession(
         startup_id=startup.id,
@@ -55,9 +56,27 @@ def log_session(
     return logged
 
 
+@dataclass(frozen=True)
+class MentoringScreen:
+    """The mentoring page's data: the sessions newest first, and what the reader may do."""
+
+    sessions: list[MentoringSession]
+    may_log: bool
+    may_tick: bool
+
+
+def mentoring_screen(session: Session, actor: Actor, slug: str) -> MentoringScreen:
+    """Return what the mentoring page shows for a startup the actor may see (checked once)."""
+    access = open_startup(session, actor, slug)
+    return MentoringScreen(_sessions_of(session, access.startup), access.may_advise, access.reads_feedback)
+
+
 def list_sessions(session: Session, actor: Actor, slug: str) -> list[MentoringSession]:
     """Return a startup's sessions, newest first; for its founders, its mentors and coordinators."""
-    startup = get_startup(session, actor, slug)
+    return _sessions_of(session, get_startup(session, actor, slug))
+
+
+def _sessions_of(session: Session, startup: Startup) -> list[MentoringSession]:
     query = (
         select(MentoringSession)
         .where(MentoringSession.startup_id == startup.id)
@@ -69,14 +88,14 @@ def list_sessions(session: Session, actor: Actor, slug: str) -> list[MentoringSe
 
 def set_action_item_done(session: Session, actor: Actor, item_id: int, done: bool) -> None:
     """Tick or untick an action item; the startup's founders and mentors only."""
+    # One answer for "no such item" and "not yours", so nobody can probe which ids exist.
+    refused = PermissionDenied(_("Only the startup's founders and mentors tick its action items."))
     item = session.get(ActionItem, item_id)
     if item is None:
-        raise NotFound(_("This action item does not exist."))
+        raise refused
     startup = session.get(Startup, item.mentoring_session.startup_id)
-    if startup is None or not can_view_startup(session, actor, startup):
-        raise PermissionDenied(_("You do not have access to this startup."))
-    if not (is_founder_of(session, actor, startup) or is_mentor_of(session, actor, startup)):
-        raise PermissionDenied(_("Only the startup's founders and mentors tick its action items."))
+    if startup is None or not access_to(session, actor, startup).reads_feedback:
+        raise refused
     item.done = done
     record_change(session, actor, "tick" if done else "untick", "action_item", str(item_id))
 
