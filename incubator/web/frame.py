@@ -66,8 +66,7 @@ def run_app() -> None:
     apply_language(actor)
     reword_streamlit_widgets()
     if actor is None:
-        sign_in = st.Page(PAGES_DIR / "sign_in.py", title=_("Sign in"), icon=":material/login:", default=True)
-        navigation = st.navigation([sign_in], position="hidden")
+        navigation = st.navigation(_sign_in_pages(), position="hidden")
     else:
         pages = _pages_for(actor.role)
         navigation = st.navigation(pages, position="hidden")
@@ -81,6 +80,20 @@ def run_app() -> None:
     write_pending_cookie()
     with _routing_a_page():
         navigation.run()
+
+
+def _sign_in_pages() -> list[st.Page]:
+    """Return the sign-in page, at the app's root and at the address of every page: a deep link signs in first.
+
+    After the sign-in the address is unchanged, so the rerun opens the page that was asked for.
+    """
+    every_address = sorted({page.url_path for role in Role for page in _pages_for(role)})
+    sign_in = PAGES_DIR / "sign_in.py"
+    title, icon = _("Sign in"), ":material/login:"
+    return [
+        st.Page(sign_in, title=title, icon=icon, default=True),
+        *(st.Page(sign_in, title=title, icon=icon, url_path=address) for address in every_address),
+    ]
 
 
 def _page(file_name: str, title: str, icon: str, url_path: str) -> st.Page:
