@@ -1,9 +1,9 @@
-"""My account: the language I read the app in, and my password."""
+"""My account: the language I read the app in, my password, and signing out of other browsers."""
 
 import streamlit as st
 
 from incubator import web
-from incubator.accounts.users import change_own_password, set_own_language
+from incubator.accounts.users import change_own_password, set_own_language, sign_out_everywhere
 from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from incubator.core.labels import role_label
 
@@ -29,7 +29,22 @@ with st.form("password"):
         _("Current password"), type="password", key="account_current_password", autocomplete="current-password"
     )
     new = st.text_input(_("New password"), type="password", key="account_new_password", autocomplete="new-password")
-    if st.form_submit_button(_("Change the password")) and web.act(change_own_password, current, new):
-        web.flash(_("Your password is changed."))
-        web.forget_widgets("account_current_password", "account_new_password")
+    if st.form_submit_button(_("Change the password")) and (
+        changed := web.act(
+            change_own_password, current, new, client=web.client_address(), keep_token_hash=web.this_session_hash()
+        )
+    ):
+        if changed.value is None:
+            web.flash(_("Your password is changed. Every other browser is signed out."))
+            web.forget_widgets("account_current_password", "account_new_password")
+            st.rerun()
+        st.error(changed.value, icon=":material/edit_note:")
+
+with st.container(border=True):
+    st.markdown("**" + _("Signed in somewhere you should not be?") + "**")
+    st.caption(_("Sign out of every other browser and device. This one stays signed in."))
+    if st.button(_("Sign out everywhere else"), key="sign_out_everywhere", icon=":material/devices:") and web.act(
+        sign_out_everywhere, keep_token_hash=web.this_session_hash()
+    ):
+        web.flash(_("Every other browser is signed out."))
         st.rerun()

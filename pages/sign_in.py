@@ -36,7 +36,7 @@ with st.form("sign_in", border=True):
 
 if submitted:
     try:
-        _actor, token = sign_in_with_password(web.database(), email, password)
+        _actor, token = sign_in_with_password(web.database(), email, password, client=web.client_address())
     except IncubatorError as error:
         web.show_error(error)
     else:

@@ -1,4 +1,4 @@
-"""Signing in and staying signed in: password checks with lock-out, and server-side sign-in sessions.
+"""Signing in and staying signed in: throttled password checks, and server-side sign-in sessions.
 
 The browser keeps only a random token in a cookie; the database keeps the token's SHA-256,
 its owner, its expiry and whether it was revoked, so a reload or a second tab stays signed
@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -18,66 +19,29 @@ from sqlalchemy.orm import Session
 from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
 from incubator.accounts.passwords import hash_password, needs_rehash, verify_password
+from incubator.accounts.throttling import (
+    forget_failures,
+    record_failure,
+    record_throttle,
+    required_wait,
+    throttled_message,
+)
 from incubator.accounts.users import find_user_by_email
-from incubator.core.errors import SignInFailed
+from incubator.core.errors import SignInFailed, SignInThrottled
+from incubator.core.fields import normalise_email
 from incubator.core.i18n import _
 from incubator.db.database import Database
 from incubator.db.models import SignInSession, User, utc_now
 
-MAX_FAILED_SIGN_INS = 5
-LOCK_OUT_FOR = dt.timedelta(minutes=15)
 SIGN_IN_SESSION_LIFETIME = dt.timedelta(days=14)
-
-
-def sign_in_failed_message() -> str:
-    """Return the one message for every failed sign-in, so it never tells which part was wrong."""
-    return _(
-        "This email and password do not match an active account. "
-        "After {count} failed tries, an account is locked for {minutes} minutes."
-    ).format(count=MAX_FAILED_SIGN_INS, minutes=int(LOCK_OUT_FOR.total_seconds() // 60))
 
 
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,128}$")
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
+    """Return the SHA-256 of a sign-in token: what the database keeps of it."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def check_password_sign_in(session: Session, email: str, password: str, now: dt.datetime | None = None) -> Actor | None:
-    """Return the actor whose email and password match, or None; counts failures and locks the account."""
-    now = now or utc_now()
-    user = find_user_by_email(session, email)
-    if user is None or not user.is_active:
-        verify_password(None, password)  # same time spent as for a real account
-        return None
-    if user.locked_until is not None and user.locked_until > now:
-        verify_password(None, password)
-        return None
-    if not verify_password(user.password_hash, password):
-        _count_failure(session, user, now)
-        return None
-    assert user.password_hash is not None
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    user.failed_sign_ins = 0
-    user.locked_until = None
-    return Actor.of(user)
-
-
-def _count_failure(session: Session, user: User, now: dt.datetime) -> None:
-    # An atomic increment: two wrong passwords typed at once must both count.
-    failures = session.scalar(
-        update(User)
-        .where(User.id == user.id)
-        .values(failed_sign_ins=User.failed_sign_ins + 1)
-        .returning(User.failed_sign_ins)
-    )
-    if failures is not None and failures >= MAX_FAILED_SIGN_INS:
-        session.execute(
-            update(User).where(User.id == user.id).values(failed_sign_ins=0, locked_until=now + LOCK_OUT_FOR)
-        )
-        record_change(session, Actor.app_itself(), "lock", "user", user.email, reason="too many failed sign-ins")
 
 
 def start_sign_in_session(
@@ -88,7 +52,7 @@ def start_sign_in_session(
     token = secrets.token_urlsafe(32)
     session.add(
         SignInSession(
-            token_hash=_token_hash(token),
+            token_hash=token_hash(token),
             user_id=actor.id,
             method=method,
             created_at=now,
@@ -108,7 +72,7 @@ def actor_for_token(session: Session, token: str | None, now: dt.datetime | None
         select(User)
         .join(SignInSession, SignInSession.user_id == User.id)
         .where(
-            SignInSession.token_hash == _token_hash(token),
+            SignInSession.token_hash == token_hash(token),
             SignInSession.revoked_at.is_(None),
             SignInSession.expires_at > now,
             User.is_active.is_(True),
@@ -122,7 +86,7 @@ def end_sign_in_session(session: Session, token: str | None, now: dt.datetime | 
     if token:
         session.execute(
             update(SignInSession)
-            .where(SignInSession.token_hash == _token_hash(token), SignInSession.revoked_at.is_(None))
+            .where(SignInSession.token_hash == token_hash(token), SignInSession.revoked_at.is_(None))
             .values(revoked_at=now or utc_now())
         )
 
@@ -139,16 +103,52 @@ def actor_for_single_sign_on(session: Session, email: str | None) -> Actor:
     return Actor.of(user)
 
 
-def sign_in_with_password(database: Database, email: str, password: str) -> tuple[Actor, str]:
-    """Check the password and open a sign-in session; raises SignInFailed.
+def sign_in_failed_message() -> str:
+    """Return the one message for every failed sign-in, so it never tells which part was wrong."""
+    return _("This email and password do not match an active account.")
 
-    This service owns its transaction, unlike the others: a failed try must be stored
-    even though the sign-in itself is refused.
+
+@dataclass(frozen=True)
+class _Account:
+    id: int
+    password_hash: str | None
+
+
+def _account(session: Session, email: str) -> _Account | None:
+    user = find_user_by_email(session, email)
+    return _Account(user.id, user.password_hash) if user is not None and user.is_active else None
+
+
+def sign_in_with_password(database: Database, email: str, password: str, client: str = "") -> tuple[Actor, str]:
+    """Check the password and open a sign-in session; raises SignInFailed (or SignInThrottled: too soon).
+
+    This service owns its transactions, unlike the others: a failed try must be stored even though
+    the sign-in is refused, and the slow password hash runs outside any transaction, so sign-ins
+    never hold the SQLite write lock while hashing.
     """
+    key = normalise_email(email)
+    with database.read() as session:
+        wait = required_wait(session, key, client)
+        account = None if wait else _account(session, key)
+    if wait:
+        with database.write() as session:
+            record_throttle(session, key, client, wait)
+        raise SignInThrottled(throttled_message(wait))
+    # The same work for an unknown email, a wrong password and a right one: one hash, one write.
+    matches = verify_password(account.password_hash if account else None, password)
+    new_hash = hash_password(password) if matches and account and needs_rehash(account.password_hash or "") else None
     with database.write() as session:
-        actor = check_password_sign_in(session, email, password)
-        token = start_sign_in_session(session, actor) if actor else None
-    if actor is None or token is None:
+        user = session.get(User, account.id) if matches and account else None
+        if user is None or not user.is_active or user.password_hash != account.password_hash:  # type: ignore[union-attr]
+            record_failure(session, key, client)
+            token = None
+        else:
+            if new_hash:
+                user.password_hash = new_hash
+            forget_failures(session, key, client)
+            actor = Actor.of(user)
+            token = start_sign_in_session(session, actor)
+    if token is None:
         raise SignInFailed(sign_in_failed_message())
     return actor, token
 

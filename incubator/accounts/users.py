@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
 from incubator.accounts.passwords import hash_password, verify_password
+from incubator.accounts.throttling import record_failure, record_throttle, required_wait, throttled_message
 from incubator.core.errors import NotFound, PermissionDenied, ValidationFailed
-from incubator.core.fields import clean_email, clean_text
+from incubator.core.fields import clean_email, clean_text, normalise_email
 from incubator.core.i18n import SUPPORTED_LANGUAGES, _
 from incubator.core.vocabulary import Role
 from incubator.db.models import SignInSession, User, utc_now
@@ -19,7 +20,7 @@ from incubator.db.models import SignInSession, User, utc_now
 
 def find_user_by_email(session: Session, email: str) -> User | None:
     """Return the account with `email` (any case), or None."""
-    return session.scalar(select(User).where(User.email == email.strip().lower()))
+    return session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
 def create_user(
@@ -99,13 +100,35 @@ def set_user_password(session: Session, actor: Actor, user_id: int, new_password
     record_change(session, actor, "reset_password", "user", user.email)
 
 
-def change_own_password(session: Session, actor: Actor, current_password: str, new_password: str) -> None:
-    """Change the actor's own password after checking the current one."""
+def change_own_password(
+    session: Session, actor: Actor, current_password: str, new_password: str, *, client: str = "",
+    keep_token_hash: str | None = None,
+) -> str | None:  # fmt: skip
+    """Change the actor's own password after checking the current one; return None, or why it was refused.
+
+    Refusals are returned, not raised, so that what they store commits: a wrong current password
+    counts as a failed sign-in, and a try too soon after failed ones is throttled and logged. A change
+    signs the account out of every other browser: every sign-in session but the one whose token hash
+    is `keep_token_hash` is revoked.
+    """
     user = _get_user(session, actor.id)
+    wait = required_wait(session, user.email, client)
+    if wait:
+        record_throttle(session, user.email, client, wait)
+        return throttled_message(wait)
     if not verify_password(user.password_hash, current_password):
-        raise ValidationFailed(_("The current password is not right."), field="current_password")
+        record_failure(session, user.email, client)
+        return _("The current password is not right.")
     user.password_hash = hash_password(new_password)
+    revoke_all_sign_in_sessions(session, user.id, keep_token_hash=keep_token_hash)
     record_change(session, actor, "change_password", "user", user.email)
+    return None
+
+
+def sign_out_everywhere(session: Session, actor: Actor, *, keep_token_hash: str | None = None) -> None:
+    """Sign the actor's account out of every browser but the one whose token hash is `keep_token_hash`."""
+    revoke_all_sign_in_sessions(session, actor.id, keep_token_hash=keep_token_hash)
+    record_change(session, actor, "sign_out_everywhere", "user", actor.email)
 
 
 def set_own_language(session: Session, actor: Actor, language: str) -> Actor:
@@ -116,10 +139,11 @@ def set_own_language(session: Session, actor: Actor, language: str) -> Actor:
     return Actor(id=actor.id, email=actor.email, name=actor.name, role=actor.role, language=language)
 
 
-def revoke_all_sign_in_sessions(session: Session, user_id: int, now: dt.datetime | None = None) -> None:
-    """Sign an account out of every browser."""
-    session.execute(
-        update(SignInSession)
-        .where(SignInSession.user_id == user_id, SignInSession.revoked_at.is_(None))
-        .values(revoked_at=now or utc_now())
-    )
+def revoke_all_sign_in_sessions(
+    session: Session, user_id: int, now: dt.datetime | None = None, *, keep_token_hash: str | None = None
+) -> None:
+    """Sign an account out of every browser (but the one whose token hash is `keep_token_hash`, if given)."""
+    query = update(SignInSession).where(SignInSession.user_id == user_id, SignInSession.revoked_at.is_(None))
+    if keep_token_hash is not None:
+        query = query.where(SignInSession.token_hash != keep_token_hash)
+    session.execute(query.values(revoked_at=now or utc_now()))

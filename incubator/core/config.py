@@ -1,4 +1,4 @@
-"""Where the database lives: `DATABASE_URL`, or the embedded SQLite file under `data/`."""
+"""Settings from the environment: where the database lives (`DATABASE_URL` or the embedded file), the proxy."""
 
 from __future__ import annotations
 
@@ -23,3 +23,11 @@ def database_url(override: str | None = None) -> str:
 def uses_embedded_default(override: str | None = None) -> bool:
     """Tell whether no database was chosen, so the embedded file (and its demo data) is used."""
     return not (override or os.environ.get("DATABASE_URL"))
+
+
+def trusts_proxy_headers() -> bool:
+    """Tell whether `INCUBATOR_BEHIND_PROXY=1`: a reverse proxy sets X-Real-IP and X-Forwarded-Proto truthfully.
+
+    Only then are those headers believed; without a proxy in front, any browser could send them.
+    """
+    return os.environ.get("INCUBATOR_BEHIND_PROXY", "") == "1"

@@ -7,6 +7,7 @@
     │   ├── BundleInvalid       a bundle breaks the schema or the database; `path` is a JSON path
     │   └── TemplateInvalid     a data file in templates/ is malformed; the message names file and entry
     ├── SignInFailed            the email and password do not open an active account
+    │   └── SignInThrottled     a password try came too soon after failed ones from the same client
     ├── SignedOut               nobody is signed in any more (session revoked or expired, account deactivated)
     ├── StaleEdit               someone saved a newer version since the form was read; `current` is it
     └── NothingChanged          a save would store exactly what is already stored
@@ -50,7 +51,11 @@ class TemplateInvalid(ValidationFailed):
 
 
 class SignInFailed(IncubatorError):
-    """The email and password do not open an active, unlocked account."""
+    """The email and password do not open an active account."""
+
+
+class SignInThrottled(SignInFailed):
+    """A password try came too soon after failed ones from the same client; the message says how long to wait."""
 
 
 class SignedOut(IncubatorError):

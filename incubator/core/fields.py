@@ -23,9 +23,14 @@ def has_control_characters(text: str, allow_newlines: bool = False) -> bool:
     return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
 
 
+def normalise_email(value: str) -> str:
+    """Return the form an email is matched and stored in: Unicode NFC, trimmed, lower case (nothing checked)."""
+    return unicodedata.normalize("NFC", value).strip().lower()
+
+
 def clean_email(value: str, field: str = "email") -> str:
     """Return `value` as a normalised, lower-case email address, or raise ValidationFailed."""
-    email = unicodedata.normalize("NFC", value).strip().lower()
+    email = normalise_email(value)
     if not email:
         raise ValidationFailed(_("Please enter an email address."), field=field)
     if len(email) > EMAIL_LIMIT or not EMAIL_PATTERN.match(email) or has_control_characters(email):

@@ -16,11 +16,13 @@ from incubator.web.language import (
 from incubator.web.messages import flash, forget_widgets, show_error, show_flash
 from incubator.web.pickers import choose_startup
 from incubator.web.signed_in import (
+    client_address,
     complete_sign_in,
     current_actor,
     read,
     sign_out,
     single_sign_on_configured,
+    this_session_hash,
     write_pending_cookie,
 )
 from incubator.web.unsaved import guard_unsaved_changes
@@ -33,6 +35,7 @@ __all__ = [
     "act_passing",
     "apply_language",
     "choose_startup",
+    "client_address",
     "complete_sign_in",
     "current_actor",
     "database",
@@ -50,5 +53,6 @@ __all__ = [
     "show_flash",
     "sign_out",
     "single_sign_on_configured",
+    "this_session_hash",
     "write_pending_cookie",
 ]

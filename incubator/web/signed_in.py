@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from incubator.accounts import authentication
 from incubator.accounts.actors import Actor
+from incubator.core.config import trusts_proxy_headers
 from incubator.core.errors import IncubatorError, SignedOut
 from incubator.core.i18n import _
 from incubator.web.database import database
@@ -35,6 +36,18 @@ def session_token() -> str | None:
         token: str | None = st.session_state[TOKEN_KEY]
         return token
     return st.context.cookies.get(SESSION_COOKIE)
+
+
+def this_session_hash() -> str | None:
+    """Return what the database keeps of this browser's sign-in token (to keep it when signing out others)."""
+    token = session_token()
+    return authentication.token_hash(token) if token else None
+
+
+def client_address() -> str:
+    """Return the address this browser connects from, as Streamlit sees it (behind a proxy: see the README)."""
+    forwarded = st.context.headers.get("X-Real-IP") if trusts_proxy_headers() else None
+    return (forwarded or st.context.ip_address or "").strip()
 
 
 def actor_now(session: Session) -> Actor | None:

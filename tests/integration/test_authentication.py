@@ -1,4 +1,4 @@
-"""Signing in with a password, locking out, sign-in sessions and single sign-on, on both databases."""
+"""Signing in with a password, throttling, sign-in sessions and single sign-on, on both databases."""
 
 from __future__ import annotations
 
@@ -9,23 +9,22 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from incubator.accounts import authentication
 from incubator.accounts.actors import Actor
 from incubator.accounts.authentication import (
-    LOCK_OUT_FOR,
-    MAX_FAILED_SIGN_INS,
     SIGN_IN_SESSION_LIFETIME,
     actor_for_single_sign_on,
     actor_for_token,
     end_sign_in_session,
     sign_in_with_password,
     start_sign_in_session,
+    token_hash,
 )
 from incubator.accounts.passwords import needs_rehash
-from incubator.accounts.users import set_user_active
-from incubator.core.errors import SignInFailed
+from incubator.accounts.throttling import FREE_TRIES, record_failure, required_wait, wait_after
+from incubator.accounts.users import change_own_password, set_user_active, sign_out_everywhere
+from incubator.core.errors import SignInFailed, SignInThrottled
 from incubator.core.vocabulary import Role
-from incubator.db.models import SignInSession, User, utc_now
+from incubator.db.models import AuditEntry, SignInFailure, SignInSession, User, utc_now
 from tests.factories import make_actor, make_user
 
 PASSWORD = "correct horse"
@@ -63,35 +62,97 @@ def test_password_typed_in_another_unicode_form_still_matches(db):
     assert actor.id == founder.id
 
 
-def test_repeated_failures_lock_the_account_even_for_the_right_password(db):
+def test_repeated_failures_slow_down_that_client_but_the_owner_elsewhere_still_signs_in(db):
     founder = _make_founder(db)
-    for _attempt in range(MAX_FAILED_SIGN_INS):
-        with pytest.raises(SignInFailed):
-            sign_in_with_password(db, founder.email, "wrong password")
-    with pytest.raises(SignInFailed):
-        sign_in_with_password(db, founder.email, PASSWORD)
-    with db.read() as session:
-        assert session.get(User, founder.id).locked_until is not None
+    for _attempt in range(FREE_TRIES):
+        with pytest.raises(SignInFailed) as failed:
+            sign_in_with_password(db, founder.email, "wrong password", client="203.0.113.9")
+        assert not isinstance(failed.value, SignInThrottled)
+    with pytest.raises(SignInThrottled, match=r"Try again in \d+ s\."):
+        sign_in_with_password(db, founder.email, PASSWORD, client="203.0.113.9")  # even the right one must wait
+    actor, _token = sign_in_with_password(db, founder.email, PASSWORD, client="198.51.100.7")  # the owner's phone
+    assert actor.id == founder.id
 
 
-def test_a_locked_account_opens_again_after_the_lock_out(db):
+def test_anyone_locking_an_account_for_good_is_impossible_the_right_password_works_after_the_wait(db):
     founder = _make_founder(db)
-    later = utc_now() + LOCK_OUT_FOR + dt.timedelta(seconds=1)
     with db.write() as session:
-        for _attempt in range(MAX_FAILED_SIGN_INS):
-            assert authentication.check_password_sign_in(session, founder.email, "wrong") is None
-        assert authentication.check_password_sign_in(session, founder.email, PASSWORD) is None
-        assert authentication.check_password_sign_in(session, founder.email, PASSWORD, now=later) is not None
-
-
-def test_failures_below_the_limit_are_forgotten_after_a_success(db):
-    founder = _make_founder(db)
-    for _attempt in range(MAX_FAILED_SIGN_INS - 1):
-        with pytest.raises(SignInFailed):
-            sign_in_with_password(db, founder.email, "wrong")
-    sign_in_with_password(db, founder.email, PASSWORD)
+        for minutes_ago in (14, 13, 12, 11, 10):
+            record_failure(session, founder.email, "203.0.113.9", now=utc_now() - dt.timedelta(minutes=minutes_ago))
     with db.read() as session:
-        assert session.get(User, founder.id).failed_sign_ins == 0
+        assert required_wait(session, founder.email, "203.0.113.9") == dt.timedelta(0)  # 2**2 s passed long ago
+    actor, _token = sign_in_with_password(db, founder.email, PASSWORD, client="203.0.113.9")
+    assert actor.id == founder.id
+
+
+def test_each_throttled_try_is_in_the_audit_log_and_unknown_emails_are_throttled_alike(db):
+    for _attempt in range(FREE_TRIES):
+        with pytest.raises(SignInFailed):
+            sign_in_with_password(db, "nobody@example.org", "guess", client="203.0.113.9")
+    with pytest.raises(SignInThrottled):
+        sign_in_with_password(db, "nobody@example.org", "guess", client="203.0.113.9")
+    with db.read() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "throttle")).all()
+    assert [(entry.record_key, entry.actor_id) for entry in entries] == [("nobody@example.org", None)]
+    assert '"client": "203.0.113.9"' in entries[0].details and '"by": "system"' in entries[0].details
+
+
+def test_the_waits_grow_with_each_failure_and_stop_growing(db):
+    now = utc_now()
+    assert wait_after([now] * (FREE_TRIES - 1), FREE_TRIES, now) == dt.timedelta(0)
+    waits = [wait_after([now] * count, FREE_TRIES, now).total_seconds() for count in range(FREE_TRIES, FREE_TRIES + 5)]
+    assert waits == [1, 2, 4, 8, 16]
+    assert wait_after([now] * 40, FREE_TRIES, now) == dt.timedelta(minutes=15)
+
+
+def test_failures_are_forgotten_after_a_right_password(db):
+    founder = _make_founder(db)
+    for _attempt in range(FREE_TRIES - 1):
+        with pytest.raises(SignInFailed):
+            sign_in_with_password(db, founder.email, "wrong", client="203.0.113.9")
+    sign_in_with_password(db, founder.email, PASSWORD, client="203.0.113.9")
+    with db.read() as session:
+        assert session.scalars(select(SignInFailure).where(SignInFailure.email == founder.email)).all() == []
+
+
+def test_a_wrong_current_password_on_my_account_counts_as_a_failed_sign_in(db):
+    founder = _make_founder(db)
+    actor = Actor.of(founder)
+    for _attempt in range(FREE_TRIES):
+        with db.write() as session:
+            refused = change_own_password(session, actor, "wrong", "new password 1", client="203.0.113.9")
+            assert refused == "The current password is not right."
+    with db.write() as session:
+        refused = change_own_password(session, actor, PASSWORD, "new password 1", client="203.0.113.9")
+    assert refused is not None and refused.startswith("Too many failed tries")
+    with db.read() as session:
+        assert session.scalars(select(AuditEntry).where(AuditEntry.action == "throttle")).all() != []
+
+
+def test_changing_ones_password_signs_out_every_other_browser(db):
+    founder = _make_founder(db)
+    _actor, here = sign_in_with_password(db, founder.email, PASSWORD)
+    _actor, elsewhere = sign_in_with_password(db, founder.email, PASSWORD)
+    with db.write() as session:
+        assert (
+            change_own_password(
+                session, Actor.of(founder), PASSWORD, "a new password", keep_token_hash=token_hash(here)
+            )
+            is None
+        )
+    with db.read() as session:
+        assert actor_for_token(session, here) is not None
+        assert actor_for_token(session, elsewhere) is None
+
+
+def test_signing_out_everywhere_else_keeps_only_this_browser(db):
+    founder = _make_founder(db)
+    _actor, here = sign_in_with_password(db, founder.email, PASSWORD)
+    _actor, elsewhere = sign_in_with_password(db, founder.email, PASSWORD)
+    with db.write() as session:
+        sign_out_everywhere(session, Actor.of(founder), keep_token_hash=token_hash(here))
+    with db.read() as session:
+        assert actor_for_token(session, here) is not None and actor_for_token(session, elsewhere) is None
 
 
 def test_deactivated_account_cannot_sign_in(db):

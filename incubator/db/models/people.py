@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from incubator.core.vocabulary import Role
@@ -69,3 +69,18 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text, default="")
 
     actor: Mapped[User | None] = relationship()
+
+
+class SignInFailure(Base):
+    """One failed password check: the email tried and the client it came from, for throttling."""
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (
+        Index("ix_sign_in_failures_email", "email", "failed_at"),
+        Index("ix_sign_in_failures_client", "client", "failed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    client: Mapped[str] = mapped_column(String(100))
+    failed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
