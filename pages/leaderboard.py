@@ -6,6 +6,7 @@ import streamlit as st
 
 from incubator import web
 from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, ScoringState
 from incubator.judging.events import list_events
 from incubator.judging.leaderboard import standings_download
@@ -59,7 +60,7 @@ def live_board() -> None:
         width="stretch",
     )
     if board.unscored:
-        st.caption(_("Not scored yet: {names}").format(names=", ".join(board.unscored)))
+        st.caption(escape_markdown(_("Not scored yet: {names}").format(names=", ".join(board.unscored))))
     st.download_button(
         _("Download as CSV"), standings_download(board.standings), file_name=f"{slug}-leaderboard-{method}.csv",
         mime="text/csv", icon=":material/download:", key="board_csv",

@@ -8,6 +8,7 @@ import streamlit as st
 from incubator import web
 from incubator.core.formatting import date_input_pattern
 from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
 from incubator.core.labels import milestone_status_label
 from incubator.core.vocabulary import MilestoneStatus
 from incubator.progress.milestones import MilestoneDraft, list_milestones, save_milestones
@@ -27,7 +28,7 @@ with web.database().read() as session:
 
 overdue = [milestone.title for milestone in milestones if is_overdue(milestone.status, milestone.due, today)]
 if overdue:
-    st.warning(_("Overdue: {titles}").format(titles=", ".join(overdue)), icon=":material/alarm:")
+    st.warning(escape_markdown(_("Overdue: {titles}").format(titles=", ".join(overdue))), icon=":material/alarm:")
 
 timeline = [(m.title, m.due, m.status.value, milestone_status_label(m.status)) for m in milestones]
 if any(due for _title, due, _status, _label in timeline):
