@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from playwright.sync_api import Browser, Locator, expect
+from sqlalchemy import func, select, update
 
-from tests.e2e.conftest import screenshot
+from incubator.db.database import Database
+from incubator.db.models import Score, User
+from tests.e2e.conftest import demo_database_url, running_app, screenshot, settle
 
 
 def _choose(group: Locator, value: str) -> None:
@@ -51,3 +54,30 @@ def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser
     expect(groups.nth(4).get_by_role("radio", name="2", exact=True)).to_have_attribute("aria-checked", "true")
     expect(page.get_by_role("textbox", name="Comment (optional)").nth(4)).to_have_value("Needs a technical co-founder.")
     context.close()
+
+
+def test_a_judge_deactivated_while_the_page_is_open_taps_and_nothing_is_stored(browser: Browser, tmp_path):
+    database_url = demo_database_url(tmp_path)
+    database = Database.from_url(database_url)
+    with running_app(database_url) as url:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(url)
+        page.get_by_role("textbox", name="Email").fill("karim@demo.incubator.example")
+        page.get_by_role("textbox", name="Password").fill("demo-incubator")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_function("document.cookie.includes('incubator_session=')")
+        page.goto(f"{url}/judge")
+        expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
+        settle(page)
+        with database.read() as session:
+            before = session.scalar(select(func.count()).select_from(Score))
+        with database.write() as session:  # a coordinator deactivates him in another browser
+            session.execute(update(User).where(User.email == "karim@demo.incubator.example").values(is_active=False))
+        page.get_by_test_id("stButtonGroup").nth(0).get_by_role("radio", name="3", exact=True).click()
+        expect(page.get_by_text("You are signed out: sign in again to save this.")).to_be_visible()
+        expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+        with database.read() as session:
+            assert session.scalar(select(func.count()).select_from(Score)) == before
+        context.close()
