@@ -8,8 +8,8 @@ import streamlit as st
 from incubator import web
 from incubator.core.formatting import date_input_pattern
 from incubator.core.i18n import _
-from incubator.core.markup import escape_markdown
 from incubator.core.labels import milestone_status_label
+from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import MilestoneStatus
 from incubator.progress.milestones import MilestoneDraft, list_milestones, save_milestones
 from incubator.progress.rules import is_overdue

@@ -30,7 +30,7 @@ from incubator.judging.leaderboard import (
     rank_startups,
 )
 from incubator.judging.rubrics import Rubric, get_rubric
-from incubator.startups.permissions import is_founder_of
+from incubator.startups.profiles import open_startup
 
 
 def _pitching_startup(session: Session, event: PitchEvent, startup_slug: str) -> Startup:
@@ -212,10 +212,12 @@ class PublishedResult:
 
 def published_result(session: Session, actor: Actor, event_slug: str, startup_slug: str) -> PublishedResult:
     """Return a startup's published result; its founders (and coordinators), only after publication."""
+    # Access first, with one answer for "no such startup" and "not yours": nobody probes who pitches where.
+    access = open_startup(session, actor, startup_slug)
+    if not (actor.is_coordinator or access.is_founder):
+        raise PermissionDenied(_("You do not have access to this startup."))
     event = get_event(session, actor, event_slug)
     startup = _pitching_startup(session, event, startup_slug)
-    if not (actor.is_coordinator or is_founder_of(session, actor, startup)):
-        raise PermissionDenied(_("Only the startup's founders see its results."))
     if not event.results_published and not actor.is_coordinator:
         raise PermissionDenied(_("The results are not published yet."))
     rows = session.execute(

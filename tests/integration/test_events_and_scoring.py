@@ -189,3 +189,19 @@ def test_forty_judges_scoring_at_once_store_every_score_exactly_once(db):
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Score)) == 40 * 3 * 6
         assert session.scalar(select(func.count()).select_from(Score).where(Score.value == 4)) == 40 * 3
+
+
+def test_results_answer_the_same_for_a_startup_that_is_not_there_and_one_that_is_not_yours(db):
+    from incubator.core.errors import PermissionDenied
+    from incubator.judging.scoring import published_result
+    from tests.factories import make_actor, make_startup
+
+    with db.write() as session:
+        founder = make_actor(session)
+        make_startup(session, slug="someone-else")
+    answers = []
+    for slug in ("someone-else", "no-such-startup"):
+        with pytest.raises(PermissionDenied) as refused, db.read() as session:
+            published_result(session, founder, "any-event", slug)
+        answers.append(str(refused.value))
+    assert answers[0] == answers[1]
