@@ -60,7 +60,7 @@ def live_board() -> None:
         width="stretch",
     )
     if board.unscored:
-        st.caption(escape_markdown(_("Not scored yet: {names}").format(names=", ".join(board.unscored))))
+        st.caption(_("Not scored yet: {names}").format(names=escape_markdown(", ".join(board.unscored))))
     st.download_button(
         _("Download as CSV"), standings_download(board.standings), file_name=f"{slug}-leaderboard-{method}.csv",
         mime="text/csv", icon=":material/download:", key="board_csv",

@@ -28,7 +28,7 @@ with web.database().read() as session:
 
 overdue = [milestone.title for milestone in milestones if is_overdue(milestone.status, milestone.due, today)]
 if overdue:
-    st.warning(escape_markdown(_("Overdue: {titles}").format(titles=", ".join(overdue))), icon=":material/alarm:")
+    st.warning(_("Overdue: {titles}").format(titles=escape_markdown(", ".join(overdue))), icon=":material/alarm:")
 
 timeline = [(m.title, m.due, m.status.value, milestone_status_label(m.status)) for m in milestones]
 if any(due for _title, due, _status, _label in timeline):

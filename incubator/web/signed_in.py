@@ -47,7 +47,8 @@ def this_session_hash() -> str | None:
 def client_address() -> str:
     """Return the address this browser connects from, as Streamlit sees it (behind a proxy: see the README)."""
     forwarded = st.context.headers.get("X-Real-IP") if trusts_proxy_headers() else None
-    return (forwarded or st.context.ip_address or "").strip()
+    address = forwarded or st.context.ip_address
+    return address.strip() if isinstance(address, str) else ""  # none when there is no browser (AppTest)
 
 
 def actor_now(session: Session) -> Actor | None:
