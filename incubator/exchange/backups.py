@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from incubator.core.errors import ValidationFailed
 from incubator.core.i18n import _
+from incubator.core.json_reader import JsonRefused, read_json
 from incubator.db.database import WRITE_OPTION, Database
 from incubator.db.migrations import alembic_config, current_revision, head_revision, upgrade_database
 from incubator.db.models import Base, UTCDateTime
@@ -79,8 +80,8 @@ def read_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
     if head == SQLITE_MAGIC:
         return _rows_from_sqlite_backup(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        document = read_json(path.read_bytes())
+    except JsonRefused:
         document = None
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise ValidationFailed(_("{file} is not a backup of this app.").format(file=path.name))
@@ -92,7 +93,16 @@ def read_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
         raise ValidationFailed(
             _("{file} is from an older schema: restore it into that version, then upgrade.").format(file=path.name)
         )
-    return {name: [_decode(name, row) for row in rows] for name, rows in document["tables"].items()}
+    tables = document.get("tables")
+    every_table = {table.name for table in Base.metadata.sorted_tables}
+    # A backup holds every table of its revision, each a list of rows: anything less would empty the database.
+    if (
+        not isinstance(tables, dict)
+        or set(tables) != every_table
+        or any(not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows) for rows in tables.values())
+    ):
+        raise ValidationFailed(_("{file} does not hold every table of a backup of this app.").format(file=path.name))
+    return {name: [_decode(name, row) for row in rows] for name, rows in tables.items()}
 
 
 def _decode(table_name: str, row: dict[str, Any]) -> dict[str, Any]:

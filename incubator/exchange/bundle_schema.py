@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from incubator.core.errors import BundleInvalid
 from incubator.core.i18n import N_, _
+from incubator.core.json_reader import JsonRefused, read_json
 
 SCHEMA_PATH = Path(__file__).parents[1] / "schemas" / "bundle-v1.schema.json"
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
@@ -50,29 +51,12 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(bundle_schema(), format_checker=_format_checker())
 
 
-def _refuse_constant(name: str) -> None:
-    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
-
-
 def parse_bundle(raw: bytes | str) -> dict[str, Any]:
-    """Parse bundle text into a dict, or raise BundleInvalid at '$' saying why it is not JSON."""
+    """Parse bundle text into a dict, or raise BundleInvalid at the JSON path saying why it is not JSON we take."""
     try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as error:
-        raise BundleInvalid(
-            "$", _("the file is not UTF-8 text (byte {position})").format(position=error.start)
-        ) from None
-    try:
-        document = json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise BundleInvalid(
-            "$",
-            _("not valid JSON at line {line}, column {column}: {reason}").format(
-                line=error.lineno, column=error.colno, reason=error.msg
-            ),
-        ) from None
-    except ValueError as error:
-        raise BundleInvalid("$", str(error)) from None
+        document = read_json(raw)
+    except JsonRefused as refused:
+        raise BundleInvalid(refused.path, refused.reason) from None
     if not isinstance(document, dict):
         raise BundleInvalid("$", _("a bundle must be a JSON object"))
     return document

@@ -13,8 +13,9 @@ from incubator.accounts.actors import Actor
 from incubator.accounts.passwords import verify_password
 from incubator.core.errors import ValidationFailed
 from incubator.db.database import Database
+from incubator.db.migrations import head_revision
 from incubator.db.models import Cohort, User
-from incubator.exchange.backups import backup_database, read_backup, restore_database
+from incubator.exchange.backups import BACKUP_FORMAT, backup_database, read_backup, restore_database
 from incubator.exchange.bundle_export import export_bundle
 from incubator.exchange.demo import load_demo
 from tests.factories import make_cohort
@@ -103,3 +104,18 @@ def test_a_sqlite_file_of_another_app_is_refused(tmp_path):
         connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
     with pytest.raises(ValidationFailed, match="not a backup of this app"):
         read_backup(Path(path))
+
+
+def test_a_json_backup_missing_tables_is_refused_and_the_database_keeps_everything(db, tmp_path):
+    with db.write() as session:
+        load_demo(session)
+        before = session.scalar(select(func.count()).select_from(User))
+    document = {"format": BACKUP_FORMAT, "version": 1, "revision": head_revision(), "tables": {"cohorts": []}}
+    path = tmp_path / "emptying.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    original = path.read_bytes()
+    with pytest.raises(ValidationFailed, match="does not hold every table"):
+        restore_database(db, read_backup(path))
+    assert path.read_bytes() == original
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(User)) == before

@@ -247,3 +247,34 @@ def test_exports_take_a_language_for_their_own_labels_and_keep_the_founders_text
     assert titles[1:3] == ["Problème", "Solution"]
     status, _out, err = _run(capsys, "--db", db_url, "canvas", "souk-direct", "--out", str(canvas), "--lang", "de")
     assert status == EXIT_BAD_INPUT and "invalid choice" in err
+
+
+HOSTILE_BUNDLES = {
+    "a repeated key": lambda text: text.replace('"founders": [', '"founders": [], "founders": [', 1),
+    "an overflowing number": lambda text: text.replace('"startups": [', '"x": 1e400, "startups": [', 1),
+    "deep nesting": lambda text: "[" * 200_000 + "]" * 200_000,
+    "a lone surrogate": lambda text: text.replace('"name": "', '"name": "\\ud800', 1),
+    "a trailing newline in a slug": lambda text: re.sub(r'"slug": "([a-z0-9-]+)"', r'"slug": "\1\\n"', text, count=1),
+    "a javascript website": lambda text: re.sub(
+        r'"website": "[^"]*"', '"website": "javascript:alert(1)"', text, count=1
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_BUNDLES))
+def test_a_hostile_bundle_exits_2_with_one_short_line_and_changes_nothing(capsys, tmp_path, case):
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    _run(capsys, "--db", url, "db", "upgrade")
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(HOSTILE_BUNDLES[case](EXAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
+    original = bundle.read_bytes()
+    status, _out, _err = _run(capsys, "--db", url, "export", "--out", str(tmp_path / "before.json"))
+    status, out, err = _run(capsys, "--db", url, "import", str(bundle))
+    assert status == EXIT_BAD_INPUT, (case, out, err)
+    assert len(err.strip().splitlines()) == 1 and len(err.strip()) < 300, err
+    assert bundle.read_bytes() == original
+    _run(capsys, "--db", url, "export", "--out", str(tmp_path / "after.json"))
+    before = json.loads((tmp_path / "before.json").read_text())
+    after = json.loads((tmp_path / "after.json").read_text())
+    before.pop("exported_at"), after.pop("exported_at")
+    assert before == after
