@@ -91,7 +91,8 @@ for criterion in rubric.criteria:
     score_key = f"score::{event_slug}::{startup}::{criterion.name}"
     comment_key = f"comment::{event_slug}::{startup}::{criterion.name}"
     stored_value, stored_comment = sheet.scores.get((startup, criterion.name), (None, ""))
-    if score_key not in st.session_state:
+    # What the buttons show is what is stored: a redraw that lost a tap shows the stored score again.
+    if (st.session_state.get(score_key) is None and stored_value is not None) or score_key not in st.session_state:
         st.session_state[score_key] = int(stored_value) if stored_value is not None else None
     if comment_key not in st.session_state:
         st.session_state[comment_key] = stored_comment
