@@ -109,8 +109,11 @@ for criterion in rubric.criteria:
                 st.caption(escape_markdown(f"{value}: {rubric.level_description(criterion, value)}"))
         st.text_input(
             _("Comment (optional)"), key=comment_key, on_change=_save, args=(event_slug, startup, criterion.name),
-            disabled=not scoring_open or chosen is None, max_chars=500,
+            disabled=not scoring_open, max_chars=500,
         )  # fmt: skip
+        if chosen is None and st.session_state.get(comment_key):
+            # Never stuck: a comment typed before the score waits in the box and is saved with the tap.
+            st.caption(_("Choose a score: your comment is saved with it."))
 
 if (
     scoring_open

@@ -45,6 +45,8 @@ def test_founder_stays_signed_in_across_a_reload_until_signing_out(page: Page, a
 
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
+    # The cookie is cleared by a script in the same rerun's output: wait for it as a user's reload would.
+    page.wait_for_function(f"!document.cookie.includes('{SESSION_COOKIE}=')")
     page.reload()
     expect(page.get_by_role("heading", name="Welcome to the incubator")).to_be_visible()
     assert _session_cookies(page) == []
