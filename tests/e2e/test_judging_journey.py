@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Locator, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from sqlalchemy import func, select, update
 
 from incubator.db.database import Database
@@ -23,16 +23,22 @@ def _choose(group: Locator, value: str) -> None:
     expect(choice).to_have_attribute("aria-checked", "true")
 
 
-def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser, app_url: str):
+def _judge_on_a_phone(browser: Browser, url: str, timeout: float) -> tuple[BrowserContext, Page]:
+    """Open a phone-sized browser, sign in as the judge Karim and open *Score pitches*."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(app_url)
+    page.set_default_timeout(timeout)
+    page.goto(url)
     page.get_by_role("textbox", name="Email").fill("karim@demo.incubator.example")
     page.get_by_role("textbox", name="Password").fill("demo-incubator")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_function("document.cookie.includes('incubator_session=')")
-    page.goto(f"{app_url}/judge")
+    page.goto(f"{url}/judge")
+    return context, page
+
+
+def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser, app_url: str):
+    context, page = _judge_on_a_phone(browser, app_url, 20_000)
     expect(page.get_by_role("heading", name="Score pitches")).to_be_visible()
     expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
 
@@ -60,15 +66,7 @@ def test_a_judge_deactivated_while_the_page_is_open_taps_and_nothing_is_stored(b
     database_url = demo_database_url(tmp_path)
     database = Database.from_url(database_url)
     with running_app(database_url) as url:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        page.goto(url)
-        page.get_by_role("textbox", name="Email").fill("karim@demo.incubator.example")
-        page.get_by_role("textbox", name="Password").fill("demo-incubator")
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_function("document.cookie.includes('incubator_session=')")
-        page.goto(f"{url}/judge")
+        context, page = _judge_on_a_phone(browser, url, 30_000)
         expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
         settle(page)
         with database.read() as session:
