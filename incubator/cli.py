@@ -18,6 +18,7 @@ from incubator.accounts.actors import Actor
 from incubator.accounts.users import create_user
 from incubator.core.config import database_url
 from incubator.core.errors import IncubatorError, ValidationFailed
+from incubator.core.fields import one_line
 from incubator.core.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, _, language
 from incubator.core.vocabulary import Role
 from incubator.db.database import Database
@@ -300,8 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with language(getattr(args, "lang", DEFAULT_LANGUAGE)):
             return handler(args)
     except IncubatorError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except SQLAlchemyError as error:
-        print(f"error: the database failed: {error.__class__.__name__}: {str(error).splitlines()[0]}", file=sys.stderr)
+        print(one_line(f"error: the database failed: {error.__class__.__name__}: {error}"), file=sys.stderr)
         return EXIT_FAILED

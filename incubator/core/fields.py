@@ -10,11 +10,30 @@ from incubator.core.i18n import _
 
 SHORT_TEXT_LIMIT = 200
 LONG_TEXT_LIMIT = 5000
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Checked with fullmatch: `$` would let a final newline through ("acme\n").
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_LIMIT = 64
 # Deliberately loose: one @, something on both sides, a dot in the domain, no spaces.
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+WEB_ADDRESS_PATTERN = re.compile(r"https?://[^\s/]+(?:/\S*)?")  # lower-case scheme, as the bundle contract asks
 EMAIL_LIMIT = 254
+
+
+EXCERPT_LIMIT = 60
+
+
+def excerpt(value: object, limit: int = EXCERPT_LIMIT) -> str:
+    """Return `value` as text short enough to quote in a one-line message: at most `limit` characters, then "…"."""
+    text = " ".join(str(value).split())  # newlines and tabs would break the one line
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+MESSAGE_LIMIT = 299
+
+
+def one_line(message: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Return `message` on one line of at most `limit` characters: what a door says when it refuses input."""
+    return excerpt(message, limit)
 
 
 def has_control_characters(text: str, allow_newlines: bool = False) -> bool:
@@ -24,8 +43,8 @@ def has_control_characters(text: str, allow_newlines: bool = False) -> bool:
 
 
 def normalise_email(value: str) -> str:
-    """Return the form an email is matched and stored in: Unicode NFC, trimmed, lower case (nothing checked)."""
-    return unicodedata.normalize("NFC", value).strip().lower()
+    """Return the form an email is matched and stored in: Unicode NFC, trimmed, case-folded (nothing checked)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", value).strip().casefold())
 
 
 def clean_email(value: str, field: str = "email") -> str:
@@ -33,18 +52,23 @@ def clean_email(value: str, field: str = "email") -> str:
     email = normalise_email(value)
     if not email:
         raise ValidationFailed(_("Please enter an email address."), field=field)
-    if len(email) > EMAIL_LIMIT or not EMAIL_PATTERN.match(email) or has_control_characters(email):
-        raise ValidationFailed(_("“{value}” is not a valid email address.").format(value=value.strip()), field=field)
+    if len(email) > EMAIL_LIMIT or not EMAIL_PATTERN.fullmatch(email) or has_control_characters(email):
+        raise ValidationFailed(_("“{value}” is not a valid email address.").format(value=excerpt(value)), field=field)
     return email
+
+
+def normalise_slug(value: str) -> str:
+    """Return the form a slug is matched and stored in: Unicode NFC, trimmed (nothing checked)."""
+    return unicodedata.normalize("NFC", value).strip()
 
 
 def clean_slug(value: str, field: str = "slug") -> str:
     """Return `value` if it is a valid slug (lower-case words joined by hyphens), else raise."""
-    slug = value.strip()
-    if not slug or len(slug) > SLUG_LIMIT or not SLUG_PATTERN.match(slug):
+    slug = normalise_slug(value)
+    if not slug or len(slug) > SLUG_LIMIT or not SLUG_PATTERN.fullmatch(slug):
         raise ValidationFailed(
             _("“{value}” is not a valid short name: use lower-case letters, digits and single hyphens.").format(
-                value=value.strip()
+                value=excerpt(value)
             ),
             field=field,
         )
@@ -59,7 +83,7 @@ def slugify(name: str) -> str:
 
 def is_web_address(value: str) -> bool:
     """Tell whether `value` is an http(s) address, safe to open as a link (never javascript: or data:)."""
-    return bool(re.match(r"^https?://[^\s/]+", value.strip(), re.IGNORECASE))
+    return bool(WEB_ADDRESS_PATTERN.fullmatch(value.strip()))
 
 
 def clean_text(

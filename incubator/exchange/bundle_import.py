@@ -19,7 +19,7 @@ from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
 from incubator.canvas.versions import store_canvas_version
 from incubator.core.errors import BundleInvalid
-from incubator.core.fields import EMAIL_PATTERN, has_control_characters
+from incubator.core.fields import EMAIL_PATTERN, excerpt, has_control_characters, normalise_email
 from incubator.core.i18n import _
 from incubator.core.labels import IMPORTED_NOTE
 from incubator.core.vocabulary import CANVAS_FIELDS, IDEA_FIELDS, Role, Stage
@@ -71,15 +71,15 @@ def _check_text(document: dict[str, Any]) -> None:
             raise BundleInvalid(path, _("contains control characters"))
 
 
-def _check_unique(items: list[dict[str, Any]], key: str, part: str, fold_case: bool = False) -> None:
+def _check_unique(items: list[dict[str, Any]], key: str, part: str) -> None:
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
-        value = item[key].lower() if fold_case else item[key]
+        value = item[key]
         if value in seen:
             raise BundleInvalid(
                 f"$.{part}[{index}].{key}",
                 _("“{value}” appears twice (first at $.{part}[{first}])").format(
-                    value=item[key], part=part, first=seen[value]
+                    value=excerpt(item[key]), part=part, first=seen[value]
                 ),
             )
         seen[value] = index
@@ -98,17 +98,18 @@ def _check_cohorts(cohorts: list[dict[str, Any]]) -> None:
 
 
 def _check_users(users: list[dict[str, Any]]) -> None:
-    _check_unique(users, "email", "users", fold_case=True)
+    _check_unique(users, "email", "users")
     for index, user in enumerate(users):
-        if not EMAIL_PATTERN.match(user["email"]):
+        if not EMAIL_PATTERN.fullmatch(user["email"]):
             raise BundleInvalid(
-                f"$.users[{index}].email", _("“{value}” is not a valid email address").format(value=user["email"])
+                f"$.users[{index}].email",
+                _("“{value}” is not a valid email address").format(value=excerpt(user["email"])),
             )
 
 
 def _known_roles(session: Session, users: list[dict[str, Any]]) -> dict[str, Role]:
     roles = {email: role for email, role in session.execute(select(User.email, User.role))}
-    roles.update({user["email"].lower(): Role(user["role"]) for user in users})
+    roles.update({user["email"]: Role(user["role"]) for user in users})
     return roles
 
 
@@ -121,17 +122,17 @@ def _check_startups(
         at = f"$.startups[{index}]"
         if startup.get("cohort") and startup["cohort"] not in cohort_slugs:
             raise BundleInvalid(f"{at}.cohort", _("no cohort has the slug “{slug}”").format(slug=startup["cohort"]))
-        if startup.get("contact_email") and not EMAIL_PATTERN.match(startup["contact_email"]):
+        if startup.get("contact_email") and not EMAIL_PATTERN.fullmatch(startup["contact_email"]):
             raise BundleInvalid(
                 f"{at}.contact_email",
-                _("“{value}” is not a valid email address").format(value=startup["contact_email"]),
+                _("“{value}” is not a valid email address").format(value=excerpt(startup["contact_email"])),
             )
         for part, role in (("founders", Role.FOUNDER), ("mentors", Role.MENTOR)):
             for position, email in enumerate(startup.get(part, [])):
-                known = roles.get(email.lower())
+                known = roles.get(email)
                 if known is None:
                     raise BundleInvalid(
-                        f"{at}.{part}[{position}]", _("no user has the email {email}").format(email=email)
+                        f"{at}.{part}[{position}]", _("no user has the email {email}").format(email=excerpt(email))
                     )
                 if known is not role:
                     raise BundleInvalid(
@@ -142,9 +143,34 @@ def _check_startups(
                     )
 
 
-def check_bundle(session: Session, document: dict[str, Any]) -> None:
-    """Raise BundleInvalid at the first place `document` breaks the schema or does not fit the database."""
+# Where the bundle names people by email; each is matched in one normalised form (NFC, trimmed, case-folded).
+_EMAIL_FIELDS = {"users": ("email",), "startups": ("contact_email",), "scores": ("mentor",), "feedback": ("mentor",)}
+_EMAIL_LISTS = {"startups": ("founders", "mentors")}
+
+
+def with_normalised_emails(document: dict[str, Any]) -> dict[str, Any]:
+    """Return a copy of a schema-valid `document` whose every email is in the form the database stores."""
+    normalised = dict(document)
+    for part in _EMAIL_FIELDS.keys() | _EMAIL_LISTS.keys():
+        if part not in document:
+            continue
+        items = [dict(item) for item in document[part]]
+        for item in items:
+            for key in _EMAIL_FIELDS.get(part, ()):
+                if isinstance(item.get(key), str):
+                    item[key] = normalise_email(item[key])
+            for key in _EMAIL_LISTS.get(part, ()):
+                if key in item:
+                    item[key] = [normalise_email(email) for email in item[key]]
+        normalised[part] = items
+    return normalised
+
+
+def check_bundle(session: Session, document: dict[str, Any]) -> dict[str, Any]:
+    """Return `document` with normalised emails, or raise BundleInvalid at the first place it breaks the
+    schema or does not fit the database."""
     check_against_schema(document)
+    document = with_normalised_emails(document)
     _check_text(document)
     cohorts, users, startups = document.get("cohorts", []), document.get("users", []), document.get("startups", [])
     _check_cohorts(cohorts)
@@ -152,6 +178,7 @@ def check_bundle(session: Session, document: dict[str, Any]) -> None:
     roles = _known_roles(session, users)
     _check_startups(session, startups, cohorts, roles)
     check_events(session, document, roles)
+    return document
 
 
 def _apply(record: Any, values: dict[str, Any]) -> bool:
@@ -186,7 +213,7 @@ def _import_cohorts(session: Session, cohorts: list[dict[str, Any]], report: Imp
 def _import_users(session: Session, users: list[dict[str, Any]], report: ImportReport) -> None:
     existing = {user.email: user for user in session.scalars(select(User))}
     for item in users:
-        email = item["email"].lower()
+        email = item["email"]
         user = existing.get(email)
         created = user is None
         if user is None:
@@ -216,7 +243,7 @@ def _import_startups(session: Session, startups: list[dict[str, Any]], report: I
         values: dict[str, Any] = {"name": item["name"]}
         for key in ("tagline", "sector", "website", "contact_email"):
             if key in item:
-                values[key] = item[key].lower() if key == "contact_email" else item[key]
+                values[key] = item[key]
         if "stage" in item:
             values["stage"] = Stage(item["stage"])
         if "cohort" in item:
@@ -224,7 +251,7 @@ def _import_startups(session: Session, startups: list[dict[str, Any]], report: I
         changed = _apply(startup, values)
         for part in ("founders", "mentors"):
             if part in item:
-                wanted = sorted({users[email.lower()].email for email in item[part]})
+                wanted = sorted({users[email].email for email in item[part]})
                 if sorted(person.email for person in getattr(startup, part)) != wanted:
                     setattr(startup, part, [users[email] for email in wanted])
                     changed = True
@@ -268,7 +295,7 @@ def import_bundle(session: Session, actor: Actor, document: dict[str, Any]) -> I
     Raises BundleInvalid (nothing written) or PermissionDenied for anyone but a coordinator.
     """
     require_coordinator(actor)
-    check_bundle(session, document)
+    document = check_bundle(session, document)
     report = ImportReport()
     _import_cohorts(session, document.get("cohorts", []), report)
     _import_users(session, document.get("users", []), report)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from incubator.core.errors import BundleInvalid, NotFound
+from incubator.core.fields import excerpt
 from incubator.core.i18n import _
 from incubator.core.vocabulary import Role
 from incubator.db.models import ActionItem, Cohort, EventPitch, MentoringSession, PitchEvent, Score, Startup, User
@@ -58,11 +59,13 @@ def check_events(session: Session, document: dict[str, Any], roles: dict[str, Ro
 
 
 def _require_mentor(email: str, roles: dict[str, Role], path: str) -> None:
-    role = roles.get(email.lower())
+    role = roles.get(email)
     if role is None:
-        raise BundleInvalid(path, _("no user has the email {email}").format(email=email))
+        raise BundleInvalid(path, _("no user has the email {email}").format(email=excerpt(email)))
     if role is not Role.MENTOR:
-        raise BundleInvalid(path, _("{email} is a {actual}, not a mentor").format(email=email, actual=role.value))
+        raise BundleInvalid(
+            path, _("{email} is a {actual}, not a mentor").format(email=excerpt(email), actual=role.value)
+        )
 
 
 def _check_scores(
@@ -91,7 +94,7 @@ def _check_scores(
                     value=score["score"], low=rubric.minimum, high=rubric.maximum
                 ),
             )
-        key = (score["event"], score["startup"], score["mentor"].lower(), score["criterion"])
+        key = (score["event"], score["startup"], score["mentor"], score["criterion"])
         if key in seen:
             raise BundleInvalid(at, _("this judge's score for this criterion appears twice"))
         seen.add(key)
@@ -144,7 +147,7 @@ def import_events(session: Session, document: dict[str, Any], counts: Any) -> No
         for row in session.scalars(select(Score))
     }
     for score in document.get("scores", []):
-        event, startup, judge = events[score["event"]], startups[score["startup"]], users[score["mentor"].lower()]
+        event, startup, judge = events[score["event"]], startups[score["startup"]], users[score["mentor"]]
         if judge not in event.judges:
             event.judges.append(judge)
         if startup.id not in {pitch.startup_id for pitch in event.pitches}:
@@ -161,7 +164,7 @@ def import_events(session: Session, document: dict[str, Any], counts: Any) -> No
             value=wanted[0], comment=wanted[1],
         )  # fmt: skip
     for entry in document.get("feedback", []):
-        _import_feedback(session, entry, startups[entry["startup"]], users[entry["mentor"].lower()], counts)
+        _import_feedback(session, entry, startups[entry["startup"]], users[entry["mentor"]], counts)
 
 
 def _import_feedback(session: Session, entry: dict[str, Any], startup: Startup, mentor: User, counts: Any) -> None:

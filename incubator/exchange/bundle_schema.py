@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
 from incubator.core.errors import BundleInvalid
+from incubator.core.fields import excerpt
 from incubator.core.i18n import N_, _
 from incubator.core.json_reader import JsonRefused, read_json
 
@@ -83,16 +84,16 @@ _TYPE_NAMES = {
 
 def _describe(error: ValidationError) -> str:
     """Say what is wrong in the reader's language (jsonschema's own messages are English only)."""
-    value, limit = json.dumps(error.instance, ensure_ascii=False), error.validator_value
+    value, limit = excerpt(json.dumps(error.instance, ensure_ascii=False)), error.validator_value
     if error.validator == "format":
         return _("{value} is not a valid {format}").format(value=value, format=limit)
     if error.validator == "required" and isinstance(error.instance, dict):
         missing = next((name for name in limit if name not in error.instance), "")
-        return _("“{name}” is missing").format(name=missing)
+        return _("“{name}” is missing").format(name=excerpt(missing))
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = set(error.schema.get("properties", {}))
         unknown = sorted(name for name in error.instance if name not in known)
-        return _("“{name}” is not a field this format knows").format(name=", ".join(unknown))
+        return _("“{name}” is not a field this format knows").format(name=excerpt(", ".join(unknown)))
     if error.validator in ("enum", "const"):
         choices = limit if error.validator == "enum" else [limit]
         return _("{value} is not one of {choices}").format(
@@ -110,7 +111,7 @@ def _describe(error: ValidationError) -> str:
     }
     if error.validator in messages:
         return messages[str(error.validator)].format(value=value, limit=limit)
-    return str(error.message)
+    return excerpt(error.message, 120)
 
 
 def check_against_schema(document: dict[str, Any]) -> None:

@@ -44,3 +44,24 @@ def month_over_month_growth(points: Sequence[tuple[dt.date, float]]) -> float | 
 def is_stale(last_activity: dt.date | None, today: dt.date, days: int) -> bool:
     """Tell whether nothing happened for `days` days (or ever)."""
     return last_activity is None or (today - last_activity).days > days
+
+
+def thinned_series(points: Sequence[tuple[dt.date, float]], limit: int) -> list[tuple[dt.date, float]]:
+    """Return at most about `limit` points of a date-ordered series that draw the same line.
+
+    The series is cut into equal runs and each run keeps its lowest and highest point (in date
+    order), so peaks and dips survive, and the first and last points always do.
+    """
+    if len(points) <= limit:
+        return list(points)
+    runs = max(1, (limit - 2) // 2)
+    size = (len(points) - 2) / runs
+    kept = [points[0]]
+    for run in range(runs):
+        chunk = points[1 + int(run * size) : 1 + int((run + 1) * size)]
+        if chunk:
+            low = min(range(len(chunk)), key=lambda index: chunk[index][1])
+            high = max(range(len(chunk)), key=lambda index: chunk[index][1])
+            kept.extend(chunk[index] for index in sorted({low, high}))
+    kept.append(points[-1])
+    return kept

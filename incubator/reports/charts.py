@@ -19,8 +19,14 @@ from babel import Locale
 
 from incubator.core.formatting import locale
 from incubator.core.i18n import _
+from incubator.progress.rules import thinned_series
 from incubator.reports.printout import OnePager
 
+CHART_POINTS = 1000  # more than a chart's width in pixels
+MARKED_POINTS = 60  # beyond this, dots on the line hide it
+# Altair refuses data of more than 5,000 rows with MaxRowsError; the metric line is thinned below that,
+# and nothing else here grows that large, but no chart should ever turn into an error page.
+alt.data_transformers.disable_max_rows()
 ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 TEAL, GREEN, ORANGE = "#0f766e", "#2f9e44", "#e8590c"
 STATUS_COLOURS = {
@@ -58,13 +64,16 @@ def criterion_breakdown_chart(
 
 
 def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) -> alt.Chart:
-    """A line per metric: its values by date (the same chart the exports use)."""
-    frame = pd.DataFrame(
-        [{"date": day.isoformat(), "value": value} for day, value in points], columns=["date", "value"]
-    )
+    """A line per metric: its values by date (the same chart the exports use).
+
+    A long series (a CSV may hold 20,000 values) is thinned to what a chart can show: a browser or a
+    PNG is a few hundred pixels wide, and Altair refuses more than 5,000 rows anyway.
+    """
+    shown = thinned_series(points, CHART_POINTS)
+    frame = pd.DataFrame([{"date": day.isoformat(), "value": value} for day, value in shown], columns=["date", "value"])
     chart: alt.Chart = (
         alt.Chart(frame, title=f"{name} ({unit})" if unit else name)
-        .mark_line(point=True, color=TEAL)
+        .mark_line(point=len(shown) <= MARKED_POINTS, color=TEAL)
         .encode(
             x=alt.X("date:T", title=None, axis=_date_axis([day for day, _value in points])),
             y=alt.Y("value:Q", title=unit or None),

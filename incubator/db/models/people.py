@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from incubator.core.fields import normalise_email
 from incubator.core.vocabulary import Role
 from incubator.db.models.base import Base, UTCDateTime, _enum_column, utc_now
 
@@ -37,6 +38,15 @@ class User(Base):
     mentored_startups: Mapped[list[Startup]] = relationship(
         secondary="mentor_assignments", back_populates="mentors", order_by="Startup.name"
     )
+
+    @validates("email")
+    def _normalised_email(self, _key: str, email: str) -> str:
+        # Every write path stores the one normalised form, so "Zoé@x" (NFD) and "zoé@x" are one account.
+        return normalise_email(email)
+
+
+# The database itself refuses a second account whose email differs only in case.
+Index("uq_users_email_folded", func.lower(User.email), unique=True)
 
 
 class SignInSession(Base):
