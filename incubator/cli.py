@@ -254,7 +254,8 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from incubator.exchange.backups import read_backup, restore_database
+    from incubator.exchange.backup_reading import read_backup
+    from incubator.exchange.backups import restore_database
 
     rows = read_backup(Path(args.file))
     database = _open_database(args)

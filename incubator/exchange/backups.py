@@ -2,8 +2,9 @@
 
 SQLite is copied with its online backup API (a consistent snapshot even while others write);
 PostgreSQL is written as a JSON snapshot of every table read in one REPEATABLE READ transaction.
-A restore checks the file is one of those (a SQLite file with our tables and a known migration,
-or our JSON marker), then replaces every row of the target in one transaction: all or nothing.
+A restore reads the file with `backup_reading` (which refuses anything but a whole, sound backup of
+ours and never writes to the file), then replaces every row of the target in one transaction: all
+or nothing.
 Unlike a bundle, a backup keeps everything, password hashes and sign-in sessions included:
 keep backup files as safe as the database.
 """
@@ -18,19 +19,17 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from alembic.script import ScriptDirectory
-from sqlalchemy import Date, DateTime, Enum, delete, insert, inspect, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from incubator.core.errors import ValidationFailed
+from incubator.core.fields import excerpt
 from incubator.core.i18n import _
-from incubator.core.json_reader import JsonRefused, read_json
 from incubator.db.database import WRITE_OPTION, Database
-from incubator.db.migrations import alembic_config, current_revision, head_revision, upgrade_database
-from incubator.db.models import Base, UTCDateTime
-
-BACKUP_FORMAT = "incubator-backup"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+from incubator.db.migrations import current_revision, upgrade_database
+from incubator.db.models import Base
+from incubator.exchange.backup_reading import BACKUP_FORMAT
 
 
 def backup_database(database: Database, target: Path) -> str:
@@ -67,85 +66,20 @@ def _snapshot(database: Database) -> dict[str, Any]:
     return {"format": BACKUP_FORMAT, "version": 1, "revision": current_revision(database), "tables": tables}
 
 
-def _known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-
-
-def read_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
-    """Return every table's rows from a backup file, or raise ValidationFailed if it is not one of ours."""
-    try:
-        head = path.open("rb").read(16)
-    except OSError as error:
-        raise ValidationFailed(_("Cannot read {file}: {reason}").format(file=path, reason=error.strerror)) from None
-    if head == SQLITE_MAGIC:
-        return _rows_from_sqlite_backup(path)
-    try:
-        document = read_json(path.read_bytes())
-    except JsonRefused:
-        document = None
-    if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
-        raise ValidationFailed(_("{file} is not a backup of this app.").format(file=path.name))
-    if document.get("revision") not in _known_revisions():
-        raise ValidationFailed(
-            _("{file} comes from a version of the app this one does not know.").format(file=path.name)
-        )
-    if document["revision"] != head_revision():
-        raise ValidationFailed(
-            _("{file} is from an older schema: restore it into that version, then upgrade.").format(file=path.name)
-        )
-    tables = document.get("tables")
-    every_table = {table.name for table in Base.metadata.sorted_tables}
-    # A backup holds every table of its revision, each a list of rows: anything less would empty the database.
-    if (
-        not isinstance(tables, dict)
-        or set(tables) != every_table
-        or any(not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows) for rows in tables.values())
-    ):
-        raise ValidationFailed(_("{file} does not hold every table of a backup of this app.").format(file=path.name))
-    return {name: [_decode(name, row) for row in rows] for name, rows in tables.items()}
-
-
-def _decode(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
-    table = Base.metadata.tables[table_name]
-    decoded = dict(row)
-    for column in table.columns:
-        value = decoded.get(column.name)
-        if value is None:
-            continue
-        if isinstance(column.type, Enum) and column.type.enum_class is not None:
-            decoded[column.name] = column.type.enum_class(value)
-        elif isinstance(column.type, UTCDateTime | DateTime):
-            decoded[column.name] = dt.datetime.fromisoformat(value)
-        elif isinstance(column.type, Date):
-            decoded[column.name] = dt.date.fromisoformat(value)
-    return decoded
-
-
-def _rows_from_sqlite_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
-    copy = Database.from_url(f"sqlite:///{path}")
-    try:
-        names = set(inspect(copy.engine).get_table_names())
-        if not {"alembic_version", "users", "cohorts", "startups"} <= names:
-            raise ValidationFailed(_("{file} is not a backup of this app.").format(file=path.name))
-        revision = current_revision(copy)
-        if revision not in _known_revisions():
-            raise ValidationFailed(
-                _("{file} comes from a version of the app this one does not know.").format(file=path.name)
-            )
-        if revision != head_revision():
-            upgrade_database(copy)  # a backup file of ours from an older version: bring the copy up to date
-        with copy.engine.connect() as connection:
-            return {
-                table.name: [dict(row._mapping) for row in connection.execute(select(table))]
-                for table in Base.metadata.sorted_tables
-            }
-    finally:
-        copy.dispose()
-
-
 def restore_database(database: Database, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Replace every row of the database with the backup's rows, in one transaction; returns rows per table."""
     upgrade_database(database)
+    try:
+        return _replace_every_row(database, rows)
+    except IntegrityError as error:  # rows that are each sound but do not fit together (a duplicate id, a lost link)
+        raise ValidationFailed(
+            _("The backup's rows do not fit together; nothing was restored ({reason}).").format(
+                reason=excerpt(str(error.orig).splitlines()[0] if error.orig else error.__class__.__name__, 100)
+            )
+        ) from None
+
+
+def _replace_every_row(database: Database, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     with database.engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
         if database.is_sqlite:

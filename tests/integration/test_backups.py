@@ -15,7 +15,8 @@ from incubator.core.errors import ValidationFailed
 from incubator.db.database import Database
 from incubator.db.migrations import head_revision
 from incubator.db.models import Cohort, User
-from incubator.exchange.backups import BACKUP_FORMAT, backup_database, read_backup, restore_database
+from incubator.exchange.backup_reading import BACKUP_FORMAT, read_backup
+from incubator.exchange.backups import backup_database, restore_database
 from incubator.exchange.bundle_export import export_bundle
 from incubator.exchange.demo import load_demo
 from tests.factories import make_cohort
