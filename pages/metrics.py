@@ -8,6 +8,7 @@ from incubator import web
 from incubator.core.formatting import date_input_pattern, format_day, format_growth, format_number
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
+from incubator.progress.csv_values import VALUE_LIMIT
 from incubator.progress.metrics import define_metric, import_metric_csv, list_metrics, metric_series, record_value
 from incubator.progress.rules import month_over_month_growth
 from incubator.reports.charts import metric_chart
@@ -55,7 +56,14 @@ if may_edit:
         st.markdown("**" + _("Add a value") + "**")
         name = st.selectbox(_("Metric"), list(units), key=f"value_metric_{slug}", disabled=not units)
         on_date = st.date_input(_("Date"), value=dt.date.today(), key=f"value_date_{slug}", format=date_input_pattern())
-        value = st.number_input(_("Value"), value=None, key=f"value_number_{slug}", placeholder="0")
+        value = st.number_input(
+            _("Value"),
+            value=None,
+            min_value=-VALUE_LIMIT,
+            max_value=VALUE_LIMIT,
+            key=f"value_number_{slug}",
+            placeholder="0",
+        )
         if st.form_submit_button(_("Add"), disabled=not units):
             if value is None:
                 st.error(_("Please enter a value."))
@@ -76,9 +84,13 @@ if may_edit:
     with st.form(f"csv_{slug}"):
         st.markdown("**" + _("Upload values from a CSV file") + "**")
         st.caption(
-            _("Columns: metric, date (YYYY-MM-DD), value. One bad row and nothing is saved: every problem is listed.")
+            _(
+                "Columns: metric, date, value. Save it from Excel as “CSV UTF-8”: comma-separated with 1234.5 and "
+                "2027-03-31, or semicolon-separated as French and Dutch Excel write it, with 1234,5 and 31/03/2027. "
+                "One bad row and nothing is saved: every problem is listed."
+            )
         )
-        upload = st.file_uploader(_("CSV file"), type=["csv"], key=f"csv_file_{slug}")
+        upload = st.file_uploader(_("CSV file"), type=["csv", "txt", "tsv"], key=f"csv_file_{slug}")
         if st.form_submit_button(_("Upload")):
             if upload is None:
                 st.error(_("Choose a file first."))

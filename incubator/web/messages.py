@@ -5,15 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from incubator.core.errors import IncubatorError, PermissionDenied, SignedOut, ValidationFailed
+from incubator.core.fields import one_line
 from incubator.core.markup import escape_markdown
 
 _FLASH_KEY = "_flash_message"
+MAX_LINES = 60
 
 
 def show_error(error: IncubatorError) -> None:
     """Show one of our errors as a friendly message."""
-    # Messages quote what people typed: never let it act as Markdown.
-    message = escape_markdown(str(error))
+    # Messages quote what people typed: never let it act as Markdown. Each line stays one short line
+    # (a refused 50 MB value is quoted by an excerpt, never whole); a list of bad rows keeps its lines.
+    message = "  \n".join(escape_markdown(one_line(line)) for line in str(error).splitlines()[:MAX_LINES])
     if isinstance(error, PermissionDenied | SignedOut):
         st.error(message, icon=":material/lock:")
     elif isinstance(error, ValidationFailed):
