@@ -36,10 +36,15 @@ def one_line(message: str, limit: int = MESSAGE_LIMIT) -> str:
     return excerpt(message, limit)
 
 
+# Unicode's control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F: a regular
+# expression finds them a hundred times faster than asking unicodedata about every character.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINE_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def has_control_characters(text: str, allow_newlines: bool = False) -> bool:
     """Tell whether `text` holds control characters (tabs and newlines allowed on request)."""
-    allowed = {"\n", "\t", "\r"} if allow_newlines else set()
-    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
+    return bool((_CONTROL_BUT_LINE_BREAKS if allow_newlines else _CONTROL).search(text))
 
 
 def normalise_email(value: str) -> str:
@@ -79,6 +84,14 @@ def slugify(name: str) -> str:
     """Turn a display name into a slug: 'Repair Café Online' becomes 'repair-cafe-online'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:SLUG_LIMIT].strip("-")
+
+
+def clean_web_address(value: str, field: str = "website") -> str:
+    """Return `value` trimmed with its scheme in lower case ("HTTPS://x.org" → "https://x.org"), or raise."""
+    address = re.sub(r"^https?://", lambda scheme: scheme[0].lower(), value.strip(), flags=re.IGNORECASE)
+    if address and not is_web_address(address):
+        raise ValidationFailed(_("The website must start with https:// or http://."), field=field)
+    return address
 
 
 def is_web_address(value: str) -> bool:

@@ -18,7 +18,7 @@ from incubator.core.vocabulary import MilestoneStatus
 from incubator.db.models import Ask, DeckVersion, Metric, MetricValue, Milestone, Startup
 from incubator.deck.drafting import Slide
 from incubator.deck.versions import store_deck_version
-from incubator.progress.metrics import upsert_metric_value
+from incubator.progress.metrics import upsert_metric_values
 
 
 def _milestone(item: dict[str, Any]) -> dict[str, Any]:
@@ -98,6 +98,7 @@ def _import_metric_values(session: Session, values: list[dict[str, Any]], startu
             .where(Metric.startup_id == startup.id)
         )
     }
+    changed: list[tuple[int, dt.date, float]] = []
     for entry in values:
         metric = metrics.get(entry["name"])
         if metric is None:
@@ -116,4 +117,5 @@ def _import_metric_values(session: Session, values: list[dict[str, Any]], startu
             counts.unchanged["metric values"] += 1
             continue
         (counts.created if (entry["name"], on_date) not in stored else counts.updated)["metric values"] += 1
-        upsert_metric_value(session, metric.id, on_date, float(entry["value"]))
+        changed.append((metric.id, on_date, float(entry["value"])))
+    upsert_metric_values(session, changed)  # one statement per startup: a whole incubator's history imports fast

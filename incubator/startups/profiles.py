@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
 from incubator.core.errors import NotFound, PermissionDenied, ValidationFailed
-from incubator.core.fields import clean_email, clean_slug, clean_text, is_web_address, slugify
+from incubator.core.fields import clean_email, clean_slug, clean_text, clean_web_address, slugify
 from incubator.core.i18n import _
 from incubator.core.vocabulary import Role, Stage
 from incubator.db.models import Cohort, FounderMembership, MentorAssignment, Startup
@@ -78,9 +78,7 @@ def _clean_profile(profile: StartupProfile) -> dict[str, object]:
         stage = Stage(profile.stage)
     except ValueError:
         raise ValidationFailed(_("“{value}” is not a stage.").format(value=profile.stage), field="stage") from None
-    website = clean_text(profile.website, "website", _("Website"), limit=500)
-    if website and not is_web_address(website):
-        raise ValidationFailed(_("The website must start with https:// or http://."), field="website")
+    website = clean_web_address(clean_text(profile.website, "website", _("Website"), limit=500))
     return {
         "name": clean_text(profile.name, "name", _("Name"), required=True),
         "tagline": clean_text(profile.tagline, "tagline", _("Tagline")),

@@ -100,12 +100,13 @@ def test_founder_updates_own_profile_and_the_change_is_audited(db):
             session,
             founder,
             "ours",
-            StartupProfile(name="Ours", tagline="Café <b>& more</b>", stage="traction", website="https://ours.example"),
+            StartupProfile(name="Ours", tagline="Café <b>& more</b>", stage="traction", website="HTTPS://ours.example"),
         )
     with db.read() as session:
         startup = session.scalar(select(Startup).where(Startup.slug == "ours"))
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "update"))
     assert startup.tagline == "Café <b>& more</b>" and startup.stage is Stage.TRACTION
+    assert startup.website == "https://ours.example"  # the scheme in the one form the bundle contract takes
     assert entry.actor_id == founder.id and entry.record_key == "ours"
 
 
@@ -115,6 +116,8 @@ def test_founder_updates_own_profile_and_the_change_is_audited(db):
         (StartupProfile(name=""), "name"),
         (StartupProfile(name="X", stage="unicorn"), "stage"),
         (StartupProfile(name="X", website="javascript:alert(1)"), "website"),
+        (StartupProfile(name="X", website="data:text/html,<b>x</b>"), "website"),
+        (StartupProfile(name="X", website="https://a.org\nhttps://b.org"), "website"),
         (StartupProfile(name="X", contact_email="nope"), "contact_email"),
         (StartupProfile(name="X", tagline="x" * 201), "tagline"),
         (StartupProfile(name="X\x07"), "name"),

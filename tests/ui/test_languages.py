@@ -228,7 +228,7 @@ def test_the_file_uploaders_own_texts_are_reworded_for_french_and_dutch_only(app
     with in_language("fr"):
         french = app(COORDINATOR)
         french.switch_page("pages/exports.py").run()
-        assert css_string("Téléverser") in styles(french) and css_string("200 Mo max. par fichier") in styles(french)
+        assert css_string("Téléverser") in styles(french) and css_string("64 Mo max. par fichier") in styles(french)
 
 
 def _strings_of_tree(at: AppTest) -> list[str]:
