@@ -14,6 +14,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -106,8 +107,8 @@ def _records(text: str) -> tuple[Convention, list[str], Iterator[list[str]]]:
         raise _FileRefused(
             RowProblem(1, missing[0], _("this column is missing; the first row must name: metric, date, value"))
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    header = [name.strip().lower() for name in next(reader)]
+    records = _safely(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    header = [name.strip().lower() for name in next(records, [])]
     for name in header:
         if name not in COLUMNS or header.count(name) > 1:
             raise _FileRefused(
@@ -115,11 +116,11 @@ def _records(text: str) -> tuple[Convention, list[str], Iterator[list[str]]]:
                     1, excerpt(name), _("the header must name metric, date and value once each, and nothing else")
                 )
             )
-    return Convention(delimiter), header, _safely(reader)
+    return Convention(delimiter), header, records
 
 
 def _safely(reader: Iterator[list[str]]) -> Iterator[list[str]]:
-    number = 1
+    number = 0  # records read so far: the header is row 1
     while True:
         try:
             record = next(reader)
@@ -190,7 +191,7 @@ def _read_row(
             )
     if problems:
         return None, problems
-    name = record["metric"].strip()
+    name = unicodedata.normalize("NFC", record["metric"].strip())  # as metric names are stored
     if name not in may_be_negative:
         known = excerpt(", ".join(sorted(may_be_negative)) or _("none yet"), 120)
         problems.append(
