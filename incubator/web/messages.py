@@ -16,7 +16,10 @@ def show_error(error: IncubatorError) -> None:
     """Show one of our errors as a friendly message."""
     # Messages quote what people typed: never let it act as Markdown. Each line stays one short line
     # (a refused 50 MB value is quoted by an excerpt, never whole); a list of bad rows keeps its lines.
-    message = "  \n".join(escape_markdown(one_line(line)) for line in str(error).splitlines()[:MAX_LINES])
+    lines = [escape_markdown(one_line(line)) for line in str(error).splitlines()[:MAX_LINES]] or [""]
+    # A list of bad rows reads as a list: on a phone, wrapped lines would otherwise run into each other.
+    message = lines[0] + "".join(f"\n- {line}" for line in lines[1:]) if len(lines) > 1 else lines[0]
+    message = message.replace("\n- ", "\n\n- ", 1)
     if isinstance(error, PermissionDenied | SignedOut):
         st.error(message, icon=":material/lock:")
     elif isinstance(error, ValidationFailed):
