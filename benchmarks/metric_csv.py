@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
+from benchmarks.postgres import own_schema
 from incubator.accounts.actors import Actor
 from incubator.core.vocabulary import Role
 from incubator.db.database import Database
@@ -86,19 +87,8 @@ def main() -> None:
 
 
 def _postgres(url: str, content: bytes, runs: int) -> None:
-    admin = Database.from_url(url)
-    # A schema of its own so the shared test database is left alone.
-    with admin.write() as session:
-        session.execute(text("DROP SCHEMA IF EXISTS bench_metric_csv CASCADE"))
-        session.execute(text("CREATE SCHEMA bench_metric_csv"))
-    separator = "&" if "?" in url else "?"
-    database = Database.from_url(f"{url}{separator}options=-csearch_path%3Dbench_metric_csv")
-    try:
+    with own_schema(url, "bench_metric_csv") as database:
         print(f"PostgreSQL: {_time(database, content, runs):.2f} s (median of {runs})")
-    finally:
-        database.dispose()
-        with admin.write() as session:
-            session.execute(text("DROP SCHEMA IF EXISTS bench_metric_csv CASCADE"))
 
 
 if __name__ == "__main__":

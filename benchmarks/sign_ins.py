@@ -14,9 +14,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlalchemy.exc import OperationalError
 
+from benchmarks.postgres import own_schema
 from incubator.accounts.authentication import sign_in_with_password
 from incubator.accounts.passwords import hash_password
 from incubator.core.vocabulary import Role
@@ -74,18 +75,8 @@ def main() -> None:
 
 
 def _measure_postgres(url: str, runs: int) -> None:
-    admin = Database.from_url(url)
-    # A schema of its own so the shared test database is left alone.
-    with admin.write() as session:
-        session.execute(text("DROP SCHEMA IF EXISTS bench_sign_ins CASCADE"))
-        session.execute(text("CREATE SCHEMA bench_sign_ins"))
-    separator = "&" if "?" in url else "?"
-    database = Database.from_url(f"{url}{separator}options=-csearch_path%3Dbench_sign_ins")
-    try:
+    with own_schema(url, "bench_sign_ins") as database:
         _measure("PostgreSQL", database, runs)
-    finally:
-        with admin.write() as session:
-            session.execute(text("DROP SCHEMA IF EXISTS bench_sign_ins CASCADE"))
 
 
 if __name__ == "__main__":
