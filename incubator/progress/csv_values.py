@@ -71,9 +71,10 @@ def read_number(cell: str, convention: Convention) -> float:
 
 
 def _without_space_groups(text: str, cell: str) -> str:
-    whole = re.split(r"[.,]", text.lstrip("+-"), maxsplit=1)[0]
+    whole, *fraction = re.split(r"[.,]", text.lstrip("+-"), maxsplit=1)
     groups = re.split(f"[{_GROUP_SPACES}]", whole)
-    if not 1 <= len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]):
+    spaced_fraction = any(space in part for part in fraction for space in _GROUP_SPACES)
+    if spaced_fraction or not 1 <= len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]):
         raise CellRefused(_("“{value}” has spaces that are not groups of three digits").format(value=excerpt(cell)))
     return re.sub(f"[{_GROUP_SPACES}]", "", text)
 

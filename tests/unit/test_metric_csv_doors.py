@@ -33,6 +33,7 @@ def test_a_value_written_in_the_files_convention_reads_as_meant(convention, cell
     [(COMMA, "1,000", "thousand"), (SEMICOLON, "1.000", "thousand"), (TAB, "1,000", "thousand"),
      (TAB, "12.345", "thousand"), (COMMA, "1,5", "decimal mark"), (SEMICOLON, "1.5", "decimal mark"),
      (COMMA, "1.234,5", "two ways"), (SEMICOLON, "1,234.5", "two ways"), (COMMA, "12 34", "groups of three"),
+     (SEMICOLON, "1 000,123 4", "groups of three"),
      (COMMA, "1e3", "not a number"), (COMMA, "1_000", "not a number"), (COMMA, "inf", "not a number"),
      (COMMA, "NaN", "not a number"), (COMMA, "1.7e308", "not a number"), (COMMA, "0x10", "not a number"),
      (COMMA, "9999999999999999", "out of range"), (COMMA, "12%", "not a number"), (COMMA, "€12", "not a number"),
