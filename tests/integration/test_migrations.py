@@ -55,3 +55,23 @@ def test_upgrading_from_the_first_schema_keeps_startups_and_gives_them_no_canvas
     upgrade_database(db)
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT slug, canvas_version FROM startups")).all() == [("kept", 0)]
+
+
+def test_upgrading_to_folded_emails_folds_the_stored_ones_and_keeps_a_colliding_one_as_it_was(db):
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    with db.engine.begin() as connection:
+        for email in ("straße@example.de", "strasse@example.de", "jo@example.org ", "noël@example.fr"):
+            connection.execute(
+                text(
+                    "INSERT INTO users (email, display_name, role, is_active, language, failed_sign_ins, created_at)"
+                    " VALUES (:email, 'Someone', 'founder', true, 'en', 0, :now)"
+                ),
+                {"email": email, "now": "2026-01-01 00:00:00"},
+            )
+    upgrade_database(db)
+    with db.engine.connect() as connection:
+        emails = sorted(email for (email,) in connection.execute(text("SELECT email FROM users")))
+    assert emails == ["jo@example.org", "noël@example.fr", "strasse@example.de", "straße@example.de"]
