@@ -47,10 +47,13 @@ def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser
     expect(page.get_by_text("Saved: Problem")).to_be_visible()
     _choose(page.get_by_test_id("stButtonGroup").nth(4), "2")  # Team
     expect(page.get_by_text("Saved: Team")).to_be_visible()
+    # The comment's own confirmation is the same toast: wait for the score's toast to go first, so that the
+    # reload below never races the comment's save (a fixed pause did, on a busy machine).
+    expect(page.get_by_text("Saved: Team")).to_have_count(0, timeout=15_000)
     comment = page.get_by_role("textbox", name="Comment (optional)").nth(4)
     comment.fill("Needs a technical co-founder.")
     comment.press("Enter")
-    page.wait_for_timeout(1000)
+    expect(page.get_by_text("Saved: Team")).to_be_visible()
     screenshot(page, "judge-phone")
 
     page.reload()
