@@ -39,11 +39,15 @@ def test_an_empty_file_is_created_and_migrated(tmp_path):
     database.dispose()
 
 
-def test_upgrading_from_the_first_schema_keeps_startups_and_gives_them_no_canvas_yet(db):
+def _downgrade_to(db, revision: str) -> None:
     config = alembic_config()
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
+        command.downgrade(config, revision)
+
+
+def test_upgrading_from_the_first_schema_keeps_startups_and_gives_them_no_canvas_yet(db):
+    _downgrade_to(db, "0001")
     with db.engine.begin() as connection:
         connection.execute(
             text(
@@ -58,10 +62,7 @@ def test_upgrading_from_the_first_schema_keeps_startups_and_gives_them_no_canvas
 
 
 def test_upgrading_to_folded_emails_folds_the_stored_ones_and_keeps_a_colliding_one_as_it_was(db):
-    config = alembic_config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0007")
+    _downgrade_to(db, "0007")
     with db.engine.begin() as connection:
         for email in ("straße@example.de", "strasse@example.de", "jo@example.org ", "noël@example.fr"):
             connection.execute(
