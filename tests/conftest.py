@@ -12,6 +12,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -47,25 +48,38 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def postgresql_url() -> Iterator[str]:
+def require_postgres() -> None:
+    """Skip the test (fail it under CI) when the test PostgreSQL server does not answer."""
     reason = _postgres_unavailable_reason()
     if reason:
         if IN_CI:
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@contextmanager
+def empty_postgres_schema() -> Iterator[str]:
+    """Yield the URL of a new, empty schema of the test PostgreSQL database; drop it afterwards."""
+    require_postgres()
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_URL)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
-    database = Database.from_url(url)
-    upgrade_database(database)
-    database.dispose()
-    yield url
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    try:
+        yield f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgresql_url() -> Iterator[str]:
+    with empty_postgres_schema() as url:
+        database = Database.from_url(url)
+        upgrade_database(database)
+        database.dispose()
+        yield url
 
 
 def _empty_postgres(url: str) -> None:
