@@ -1,0 +1,219 @@
+"""Two app replicas behind nginx on one PostgreSQL: one is killed mid-scoring and nothing is lost.
+
+Run alone with `pytest -m replicas`. The proxy is the deployment's own `deploy/nginx/incubator.conf`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from sqlalchemy import select
+
+from incubator.accounts.actors import Actor
+from incubator.core.vocabulary import Role, ScoringState
+from incubator.db.database import Database
+from incubator.db.models import PitchEvent, Score, Startup, User
+from incubator.judging.events import create_event, set_lineup, set_scoring
+from incubator.judging.leaderboard import ScoreRow, rank_startups
+from incubator.judging.rubrics import get_rubric
+from incubator.judging.scoring import event_leaderboard
+from tests.conftest import IN_CI, empty_postgres_schema
+from tests.e2e.conftest import ROOT, sign_in
+from tests.e2e.servers import (
+    free_port,
+    nginx_available,
+    running_nginx,
+    start_app_server,
+    stop,
+    wait_until_healthy,
+)
+from tests.factories import make_cohort, make_startup, make_user
+
+pytestmark = [pytest.mark.e2e, pytest.mark.replicas]
+
+PASSWORD = "a judge's password"
+COORDINATOR = "coordinator@replicas.example.org"
+JUDGES = [f"judge{number}@replicas.example.org" for number in range(1, 5)]
+EVENT = "replica-day"
+PITCHES = ["alpha-labs", "beta-works", "gamma-go"]
+CRITERIA = [criterion.name for criterion in get_rubric("demo-day").criteria]
+
+
+def _seed(url: str) -> None:
+    """A coordinator, four judges and three startups pitching at an event whose scoring is open."""
+    database = Database.from_url(url)
+    with database.write() as session:
+        coordinator = make_user(session, Role.COORDINATOR, password=PASSWORD, email=COORDINATOR)
+        for email in JUDGES:
+            make_user(session, Role.MENTOR, password=PASSWORD, email=email)
+        cohort = make_cohort(session, slug="replicas", name="Replicas")
+        for slug in PITCHES:
+            make_startup(session, slug=slug, name=slug.replace("-", " ").title(), cohort=cohort)
+        actor = Actor.of(coordinator)
+        create_event(session, actor, name="Replica day", slug=EVENT, cohort_slug="replicas")
+        set_lineup(session, actor, EVENT, PITCHES, JUDGES)
+        set_scoring(session, actor, EVENT, ScoringState.OPEN)
+    database.dispose()
+
+
+@contextmanager
+def _replicas(url: str, count: int) -> Iterator[list[tuple[int, subprocess.Popen[bytes]]]]:
+    ports = [free_port() for _ in range(count)]
+    servers = [(port, start_app_server(url, port, behind_proxy=True)) for port in ports]
+    try:
+        for port, server in servers:
+            wait_until_healthy(f"http://127.0.0.1:{port}", server)
+        yield servers
+    finally:
+        for _port, server in servers:
+            stop(server)
+
+
+# Every confirmation a page shows is kept, so a toast that came and went while the test looked at
+# another judge still counts as seen.
+_KEEP_TOASTS = """
+window.__toasts = [];
+new MutationObserver(() => {
+  document.querySelectorAll('[data-testid="stToast"]').forEach((toast) => {
+    if (!toast.dataset.seen) { toast.dataset.seen = '1'; window.__toasts.push(toast.innerText); }
+  });
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def _browser_on_route(browser: Browser, proxy: str, route: str, *, phone: bool) -> tuple[BrowserContext, Page]:
+    """Open a browser context that nginx keeps on replica `route` (a or b), as its cookie would after a first visit."""
+    size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+    context = browser.new_context(viewport=size, is_mobile=phone, has_touch=phone, ignore_https_errors=True)
+    context.add_cookies([{"name": "incubator_route", "value": route, "url": proxy}])
+    context.add_init_script(_KEEP_TOASTS)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+def _tap(page: Page, criterion_index: int, value: int) -> Locator:
+    page.evaluate("window.__toasts = []")
+    group = page.get_by_test_id("stButtonGroup").nth(criterion_index)
+    choice = group.get_by_role("radio", name=str(value), exact=True)
+    choice.click()
+    return choice
+
+
+def _confirmed(page: Page, criterion: str) -> bool:
+    """Wait up to 15 s for the page to confirm the tap on `criterion` as saved."""
+    try:
+        page.wait_for_function(
+            "(text) => window.__toasts.some((toast) => toast.includes(text))", arg=f"Saved: {criterion}", timeout=15_000
+        )
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+def _score_one_criterion(judges: list[Page], index: int, saved: dict[tuple[str, str], int]) -> int:
+    """Each judge taps a score for criterion `index`, all at once, and taps again (at most twice) until it is saved.
+
+    Returns how many taps were made.
+    """
+    label = get_rubric("demo-day").criteria[index].title
+    waiting = dict(enumerate(judges))
+    taps = 0
+    for _attempt in range(3):
+        taps += len(waiting)
+        for number, judge in waiting.items():
+            _tap(judge, index, 1 + (number + index) % 5)
+        waiting = {number: judge for number, judge in waiting.items() if not _confirmed(judge, label)}
+        for number in set(range(len(judges))) - set(waiting):
+            saved[(JUDGES[number], CRITERIA[index])] = 1 + (number + index) % 5
+        if not waiting:
+            return taps
+    raise AssertionError(f"{len(waiting)} judges never saw {label} saved after three taps")
+
+
+def test_two_replicas_behind_nginx_lose_no_tap_when_one_is_killed(browser: Browser, tmp_path: Path):
+    if not nginx_available():
+        reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with empty_postgres_schema() as url, ExitStack() as cleanup:
+        # Two replicas' start-up at once: the schema is upgraded once, the other waits on the migration lock.
+        upgrades = [
+            subprocess.Popen([sys.executable, "-m", "incubator", "--db", url, "db", "upgrade"], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for _ in range(2)
+        ]  # fmt: skip
+        assert [upgrade.wait(timeout=120) for upgrade in upgrades] == [0, 0]
+        _seed(url)
+        (port_a, replica_a), (_port_b, _replica_b) = cleanup.enter_context(_replicas(url, 2))
+        proxy = cleanup.enter_context(running_nginx([port_a, _port_b], tmp_path / "nginx"))
+
+        coordinator_context, coordinator = _browser_on_route(browser, proxy, "a", phone=False)
+        judges: list[Page] = []
+        for number, email in enumerate(JUDGES):
+            _context, judge = _browser_on_route(browser, proxy, "a" if number < 2 else "b", phone=True)
+            sign_in(judge, proxy, email, PASSWORD)
+            judge.goto(f"{proxy}/judge")
+            expect(judge.get_by_role("heading", name="Alpha Labs")).to_be_visible()
+            judges.append(judge)
+        sign_in(coordinator, proxy, COORDINATOR, PASSWORD)
+        coordinator.goto(f"{proxy}/leaderboard")
+
+        saved: dict[tuple[str, str], int] = {}
+        taps = 0
+        for index in range(3):  # before the kill: three criteria each
+            taps += _score_one_criterion(judges, index, saved)
+
+        expect(coordinator.get_by_test_id("stDownloadButton")).to_be_visible(timeout=30_000)
+        with coordinator.expect_download() as before:
+            coordinator.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        assert "Alpha Labs" in Path(before.value.path()).read_text(encoding="utf-8-sig")
+
+        os.kill(replica_a.pid, signal.SIGKILL)  # the replica that serves the coordinator and judges 1 and 2
+        replica_a.wait(timeout=10)
+
+        for index in range(3, len(CRITERIA)):  # after the kill: the rest, through the replica left
+            taps += _score_one_criterion(judges, index, saved)
+        print(f"\n{taps} taps for {len(saved)} scores shown saved ({taps - len(saved)} tapped again)")
+
+        for judge in judges[:2]:  # reconnected, still signed in, and shown what was stored before the kill
+            expect(judge.get_by_role("heading", name="Score pitches")).to_be_visible()
+            first = judge.get_by_test_id("stButtonGroup").nth(0)
+            expect(first.locator("[aria-checked='true']")).to_have_count(1)
+
+        with coordinator.expect_download() as after:
+            coordinator.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        assert "Alpha Labs" in Path(after.value.path()).read_text(encoding="utf-8-sig")
+        coordinator_context.close()
+
+        database = Database.from_url(url)
+        with database.read() as session:
+            stored = session.execute(
+                select(User.email, Score.criterion, Score.value)
+                .join(User, User.id == Score.judge_id)
+                .join(Startup, Startup.id == Score.startup_id)
+                .join(PitchEvent, PitchEvent.id == Score.event_id)
+                .where(PitchEvent.slug == EVENT)
+            ).all()
+            coordinator_actor = Actor.of(session.scalar(select(User).where(User.email == COORDINATOR)))
+            board = event_leaderboard(session, coordinator_actor, EVENT, "normalized")
+        database.dispose()
+        # Every tap that showed "Saved" is stored exactly once, with its value, and nothing else is.
+        assert sorted((email, criterion, int(value)) for email, criterion, value in stored) == sorted(
+            (email, criterion, value) for (email, criterion), value in saved.items()
+        )
+        expected = rank_startups(
+            [ScoreRow(email, PITCHES[0], criterion, value) for (email, criterion), value in saved.items()],
+            get_rubric("demo-day").weights, {PITCHES[0]: "Alpha Labs"}, "normalized",
+        )  # fmt: skip
+        assert board.standings == expected
