@@ -13,12 +13,21 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor, require_coordinator
-from incubator.core.errors import PermissionDenied, ValidationFailed
+from incubator.core.errors import NotFound, PermissionDenied, ValidationFailed
 from incubator.core.fields import LONG_TEXT_LIMIT, clean_text
 from incubator.core.i18n import _
 from incubator.core.vocabulary import ScoringState
 from incubator.db.database import upsert_insert
-from incubator.db.models import ConflictOfInterest, PitchEvent, Score, Startup, User, utc_now
+from incubator.db.models import (
+    ConflictOfInterest,
+    EventJudge,
+    EventPitch,
+    PitchEvent,
+    Score,
+    Startup,
+    User,
+    utc_now,
+)
 from incubator.judging.events import get_event, is_judge
 from incubator.judging.leaderboard import (
     JudgeStatistics,
@@ -85,16 +94,61 @@ def check_score_value(rubric: Rubric, value: float) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _ScoreTarget:
+    """Where one judge's tap lands: the event's and the startup's ids, and the event's rubric."""
+
+    event_id: int
+    startup_id: int
+    rubric: str | None
+
+
+def _score_target(session: Session, actor: Actor, event_slug: str, startup_slug: str) -> _ScoreTarget:
+    """Check in one query that `actor` may score `startup_slug` at `event_slug` now; say where the score lands.
+
+    A tap runs this and one upsert and nothing else: forty judges tap at once on demo day.
+    """
+    judges = exists().where(EventJudge.event_id == PitchEvent.id, EventJudge.user_id == actor.id)
+    pitching = (
+        select(Startup.id)
+        .join(EventPitch, EventPitch.startup_id == Startup.id)
+        .where(EventPitch.event_id == PitchEvent.id, Startup.slug == startup_slug)
+        .scalar_subquery()
+    )
+    conflict = exists().where(
+        ConflictOfInterest.event_id == PitchEvent.id,
+        ConflictOfInterest.startup_id == pitching,
+        ConflictOfInterest.judge_id == actor.id,
+    )
+    event = session.execute(
+        select(PitchEvent.id, PitchEvent.scoring, PitchEvent.rubric, judges, pitching, conflict).where(
+            PitchEvent.slug == event_slug
+        )
+    ).one_or_none()
+    if event is None:
+        if actor.is_coordinator:
+            raise NotFound(_("There is no event “{slug}”.").format(slug=event_slug))
+        raise PermissionDenied(_("You do not have access to this event."))
+    event_id, scoring, rubric, is_a_judge, startup_id, has_conflict = event
+    if not is_a_judge:
+        raise PermissionDenied(_("Only this event's judges can score it."))
+    if scoring is not ScoringState.OPEN:
+        raise PermissionDenied(
+            _("Scoring has not opened yet.") if scoring is ScoringState.DRAFT else _("Scoring is closed.")
+        )
+    if startup_id is None:
+        raise ValidationFailed(_("“{slug}” does not pitch at this event.").format(slug=startup_slug), field="startup")
+    if has_conflict:
+        raise PermissionDenied(_("You declared a conflict of interest for this startup."))
+    return _ScoreTarget(event_id, startup_id, rubric)
+
+
 def record_score(
     session: Session, actor: Actor, event_slug: str, startup_slug: str, criterion: str, value: float, comment: str = ""
 ) -> None:
     """Save one criterion's score (and comment) for one pitch; the event's judges only, while scoring is open."""
-    event = get_event(session, actor, event_slug)
-    _require_judging(session, actor, event)
-    startup = _pitching_startup(session, event, startup_slug)
-    if _has_conflict(session, actor, event, startup):
-        raise PermissionDenied(_("You declared a conflict of interest for this startup."))
-    rubric = get_rubric(event.rubric)
+    target = _score_target(session, actor, event_slug, startup_slug)
+    rubric = get_rubric(target.rubric)
     if rubric.criterion(criterion) is None:
         raise ValidationFailed(
             _("“{name}” is not a criterion of this rubric.").format(name=criterion), field="criterion"
@@ -103,8 +157,8 @@ def record_score(
     text = clean_text(comment, "comment", _("Comment"), limit=LONG_TEXT_LIMIT, multiline=True)
     upsert_score(
         session,
-        event_id=event.id,
-        startup_id=startup.id,
+        event_id=target.event_id,
+        startup_id=target.startup_id,
         judge_id=actor.id,
         criterion=criterion,
         value=value,

@@ -20,7 +20,7 @@ from incubator.core.i18n import _
 from incubator.core.labels import role_label
 from incubator.core.vocabulary import Role
 from incubator.web.language import apply_language, reword_streamlit_widgets
-from incubator.web.signed_in import current_actor, sign_out, write_pending_cookie
+from incubator.web.signed_in import current_actor, show_why_signed_out, sign_out, write_pending_cookie
 
 PAGES_DIR = PROJECT_ROOT / "pages"
 _inside_the_frame: ContextVar[bool] = ContextVar("inside_the_app_frame", default=False)
@@ -67,6 +67,7 @@ def run_app() -> None:
     reword_streamlit_widgets()
     if actor is None:
         navigation = st.navigation(_sign_in_pages(), position="hidden")
+        show_why_signed_out()
     else:
         pages = _pages_for(actor.role)
         navigation = st.navigation(pages, position="hidden")

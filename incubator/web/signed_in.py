@@ -62,6 +62,25 @@ def actor_now(session: Session) -> Actor | None:
     return actor
 
 
+_SIGNED_OUT_MID_TASK_KEY = "_signed_out_mid_task"
+
+
+def leave_fragment_if_signed_out() -> None:
+    """In a fragment: when a write just found this browser signed out, run the whole page (its gate) again.
+
+    A fragment's rerun does not pass the frame's sign-in gate; the gate then shows why the page left.
+    """
+    if TOKEN_KEY in st.session_state and st.session_state[TOKEN_KEY] is None:
+        st.session_state[_SIGNED_OUT_MID_TASK_KEY] = True
+        st.rerun(scope="app")
+
+
+def show_why_signed_out() -> None:
+    """Say once, on the sign-in form, that a write was refused because the sign-in had ended."""
+    if st.session_state.pop(_SIGNED_OUT_MID_TASK_KEY, False):
+        st.error(_("You are signed out: sign in again to save this."), icon=":material/lock:")
+
+
 def current_actor() -> Actor | None:
     """Return who is signed in in this browser, checked against the database."""
     with database().read() as session:

@@ -44,16 +44,17 @@ def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser
 
     page.wait_for_selector("[data-testid='stSkeleton']", state="detached")
     _choose(page.get_by_test_id("stButtonGroup").nth(0), "4")  # Problem
-    expect(page.get_by_text("Saved: Problem")).to_be_visible()
+    expect(page.get_by_text("Saved: Problem = 4")).to_be_visible()
     _choose(page.get_by_test_id("stButtonGroup").nth(4), "2")  # Team
-    expect(page.get_by_text("Saved: Team")).to_be_visible()
-    # The comment's own confirmation is the same toast: wait for the score's toast to go first, so that the
+    expect(page.get_by_text("Saved: Team = 2")).to_be_visible()
+    # The comment's own confirmation names the same tap: wait for the score's toast to go first, so that the
     # reload below never races the comment's save (a fixed pause did, on a busy machine).
-    expect(page.get_by_text("Saved: Team")).to_have_count(0, timeout=15_000)
+    expect(page.get_by_text("Saved: Team = 2")).to_have_count(0, timeout=15_000)
+    page.get_by_text("Show what each level means, and comments").click()
     comment = page.get_by_role("textbox", name="Comment (optional)").nth(4)
     comment.fill("Needs a technical co-founder.")
     comment.press("Enter")
-    expect(page.get_by_text("Saved: Team")).to_be_visible()
+    expect(page.get_by_text("Saved: Team = 2")).to_be_visible()
     screenshot(page, "judge-phone")
 
     page.reload()
@@ -61,7 +62,35 @@ def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser
     groups = page.get_by_test_id("stButtonGroup")
     expect(groups.nth(0).get_by_role("radio", name="4", exact=True)).to_have_attribute("aria-checked", "true")
     expect(groups.nth(4).get_by_role("radio", name="2", exact=True)).to_have_attribute("aria-checked", "true")
+    page.get_by_text("Show what each level means, and comments").click()
     expect(page.get_by_role("textbox", name="Comment (optional)").nth(4)).to_have_value("Needs a technical co-founder.")
+    context.close()
+
+
+def test_one_pitch_fits_two_phone_screens_with_large_taps_and_its_levels_closed(browser: Browser, app_url: str):
+    context, page = _judge_on_a_phone(browser, app_url, 20_000)
+    expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
+    settle(page)
+    groups = page.get_by_test_id("stButtonGroup")
+    expect(groups).to_have_count(6)
+    first, last = groups.nth(0).bounding_box(), groups.nth(5).bounding_box()
+    assert first and last
+    label = page.get_by_test_id("stWidgetLabel").first.bounding_box()
+    assert label
+    # Six criteria, from the first one's label to the last one's buttons, within two phone screens.
+    assert last["y"] + last["height"] - label["y"] <= 2 * 844
+    for box in (radio.bounding_box() for radio in page.get_by_role("radio").all()):
+        assert box and box["width"] >= 44 and box["height"] >= 44
+    # What each level means opens on demand only: no level text and no comment box until asked for.
+    expect(page.get_by_text("Hard to follow, or far over time.")).to_have_count(0)
+    expect(page.get_by_role("textbox", name="Comment (optional)")).to_have_count(0)
+    # Previous and next stay in reach: the bar is on the first screen, at its bottom.
+    bar = page.locator(".st-key-judge_nav").bounding_box()
+    assert bar and bar["y"] + bar["height"] <= 844 and bar["y"] > 844 / 2
+    page.get_by_text("Show what each level means, and comments").click()
+    expect(page.get_by_text("5: Memorable, crisp and convincing from start to ask.")).to_be_visible()
+    page.get_by_role("button", name="Next pitch").click()
+    expect(page.get_by_role("heading", name="Souk Direct")).to_be_visible()
     context.close()
 
 

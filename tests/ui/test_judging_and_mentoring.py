@@ -39,7 +39,7 @@ def test_a_judge_sees_progress_and_cannot_score_a_closed_event(app):
     at = _open(app(MENTOR), "pages/judge.py")
     at.selectbox(key="judge_event").select(REHEARSAL).run()
     assert "Scoring is closed" in at.warning[0].value
-    assert "4 of 4 scored" in at.get("progress")[0].proto.text
+    assert "4 of 4 pitches done" in " ".join(caption.value for caption in at.caption)
     assert all(group.disabled for group in at.get("button_group"))
 
 
