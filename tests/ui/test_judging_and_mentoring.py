@@ -136,3 +136,16 @@ def test_a_coordinator_reading_english_prepares_the_booklet_in_dutch(app):
     booklet = PdfReader(io.BytesIO(at.session_state[f"booklet_pdf_{DEMO_DAY}_nl"]))
     assert "Pitches, in volgorde" in booklet.pages[1].extract_text()
     assert at.title[0].value == "Pitch events"  # the page itself stays in the reader's language
+
+
+def test_a_pitch_with_every_criterion_scored_says_so_and_the_pitch_list_shows_it_done(app):
+    at = _open(app(MENTOR), "pages/judge.py")
+    at.selectbox(key="judge_event").select(DEMO_DAY).run()
+    pitches = at.selectbox(key=f"judge::{DEMO_DAY}::position")
+    assert not any(option.endswith("· done") for option in pitches.options)
+    for index in range(6):
+        at.get("button_group")[index].set_value(3).run()
+    assert not at.exception and not at.error
+    assert "Every criterion of this pitch is scored." in [plain(success.value) for success in at.success]
+    assert at.selectbox(key=f"judge::{DEMO_DAY}::position").options[0].endswith("· done")
+    assert "6 of 6 criteria scored" in " ".join(caption.value for caption in at.caption)
