@@ -10,6 +10,8 @@ failed commit never leaves a pooled connection inside a half-done transaction.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -36,7 +38,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # Hand transaction control to us: pysqlite would otherwise BEGIN (deferred) on its own.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
@@ -46,6 +48,21 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Any) -> None:
         writes = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the file in WAL mode (once per file: the mode is kept in it), waiting for other connections."""
+    # SQLite does not call its busy handler for this switch: connections opening a new file at once (app
+    # replicas starting together) get "database is locked" at once, so wait and try again here.
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def make_engine(url: str, **engine_options: Any) -> Engine:

@@ -94,7 +94,11 @@ def rank_startups(
     rows: Iterable[ScoreRow], weights: Mapping[str, float], names: Mapping[str, str], method: Method
 ) -> list[Standing]:
     """Rank every startup that has at least one score, by the chosen method."""
-    raw = judge_raw_scores(rows, weights)
+    return rank_raw_scores(judge_raw_scores(rows, weights), names, method)
+
+
+def rank_raw_scores(raw: Mapping[tuple[str, str], float], names: Mapping[str, str], method: Method) -> list[Standing]:
+    """Rank every startup from each (judge, startup) pair's raw score, by the chosen method."""
     z_scores = judge_z_scores(raw)
     per_startup: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for key, value in raw.items():
@@ -118,8 +122,13 @@ def rank_startups(
 
 def judge_statistics(rows: Iterable[ScoreRow], weights: Mapping[str, float]) -> list[JudgeStatistics]:
     """Return each judge's count, mean and spread of raw scores, so harsh and lenient judges show."""
+    return raw_score_statistics(judge_raw_scores(rows, weights))
+
+
+def raw_score_statistics(raw: Mapping[tuple[str, str], float]) -> list[JudgeStatistics]:
+    """Return each judge's count, mean and spread from each (judge, startup) pair's raw score."""
     by_judge: dict[str, list[float]] = defaultdict(list)
-    for (judge, _startup), value in judge_raw_scores(rows, weights).items():
+    for (judge, _startup), value in raw.items():
         by_judge[judge].append(value)
     return [
         JudgeStatistics(judge, len(values), _mean(values), _population_std(values))

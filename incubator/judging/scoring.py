@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import case, delete, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor, require_coordinator
@@ -35,8 +35,8 @@ from incubator.judging.leaderboard import (
     ScoreRow,
     Standing,
     criterion_means,
-    judge_statistics,
-    rank_startups,
+    rank_raw_scores,
+    raw_score_statistics,
 )
 from incubator.judging.rubrics import Rubric, get_rubric
 from incubator.startups.profiles import open_startup
@@ -244,16 +244,62 @@ class Leaderboard:
 
 
 def event_leaderboard(session: Session, actor: Actor, event_slug: str, method: Method) -> Leaderboard:
-    """Rank an event's startups by `method` ("raw" or "normalized"); coordinators only."""
+    """Rank an event's startups by `method` ("raw" or "normalized"); coordinators only.
+
+    The database adds the scores up from two covering indexes (one row per judge and startup, one per
+    startup and criterion), so a hundred startups scored by forty judges on six criteria load 4,600
+    small rows, not 24,000 scores.
+    """
     require_coordinator(actor)
-    event = get_event(session, actor, event_slug)
-    rubric = get_rubric(event.rubric)
-    rows = event_score_rows(session, event)
-    names = {startup.slug: startup.name for startup in session.scalars(select(Startup))}
-    standings = rank_startups(rows, rubric.weights, names, method)
+    event_id, rubric_name = _event_id_and_rubric(session, actor, event_slug)
+    rubric = get_rubric(rubric_name)
+    weight = case(*((Score.criterion == name, value) for name, value in rubric.weights.items()), else_=literal(1.0))
+    totals = session.execute(
+        select(Score.startup_id, Score.judge_id, func.sum(Score.value * weight), func.sum(weight))
+        .where(Score.event_id == event_id)
+        .group_by(Score.startup_id, Score.judge_id)
+    ).all()
+    averages = session.execute(
+        select(Score.startup_id, Score.criterion, func.avg(Score.value))
+        .where(Score.event_id == event_id)
+        .group_by(Score.startup_id, Score.criterion)
+    ).all()
+    judge_ids = {judge_id for _startup_id, judge_id, _weighted, _weights in totals}
+    judges = {
+        user_id: email for user_id, email in session.execute(select(User.id, User.email).where(User.id.in_(judge_ids)))
+    }
+    pitching = session.execute(
+        select(Startup.id, Startup.slug, Startup.name)
+        .join(EventPitch, EventPitch.startup_id == Startup.id)
+        .where(EventPitch.event_id == event_id)
+        .order_by(EventPitch.position)
+    ).all()
+    startup_ids = {startup_id for startup_id, _judge_id, _weighted, _weights in totals} | {row[0] for row in pitching}
+    startups = {
+        startup_id: (slug, name)
+        for startup_id, slug, name in session.execute(
+            select(Startup.id, Startup.slug, Startup.name).where(Startup.id.in_(startup_ids))
+        )
+    }
+    raw = {
+        (judges[judge_id], startups[startup_id][0]): weighted / weights
+        for startup_id, judge_id, weighted, weights in totals
+        if weights > 0
+    }
+    means: dict[str, dict[str, float]] = {}
+    for startup_id, criterion, mean in averages:
+        means.setdefault(startups[startup_id][0], {})[criterion] = float(mean)
+    standings = rank_raw_scores(raw, dict(startups.values()), method)
     ranked = {standing.startup for standing in standings}
-    unscored = [pitch.startup.name for pitch in event.pitches if pitch.startup.slug not in ranked]
-    return Leaderboard(standings, judge_statistics(rows, rubric.weights), criterion_means(rows), unscored)
+    unscored = [name for _id, slug, name in pitching if slug not in ranked]
+    return Leaderboard(standings, raw_score_statistics(raw), means, unscored)
+
+
+def _event_id_and_rubric(session: Session, actor: Actor, event_slug: str) -> tuple[int, str | None]:
+    row = session.execute(select(PitchEvent.id, PitchEvent.rubric).where(PitchEvent.slug == event_slug)).one_or_none()
+    if row is None:
+        raise NotFound(_("There is no event “{slug}”.").format(slug=event_slug))
+    return int(row[0]), row[1]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from incubator.core.vocabulary import ScoringState
@@ -65,7 +65,12 @@ class Score(Base):
     """One judge's score of one criterion for one pitch, with an optional comment."""
 
     __tablename__ = "scores"
-    __table_args__ = (UniqueConstraint("event_id", "startup_id", "judge_id", "criterion"),)
+    __table_args__ = (
+        UniqueConstraint("event_id", "startup_id", "judge_id", "criterion"),
+        # Covering indexes: the leaderboard sums an event's scores from these alone (migration 0009).
+        Index("ix_scores_by_judge", "event_id", "startup_id", "judge_id", "criterion", "value"),
+        Index("ix_scores_by_criterion", "event_id", "startup_id", "criterion", "value"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("pitch_events.id", ondelete="CASCADE"), index=True)
