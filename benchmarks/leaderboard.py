@@ -23,8 +23,8 @@ from incubator.db.migrations import upgrade_database
 from incubator.db.models import Score, Startup, User
 from incubator.judging.events import create_event, set_judges, set_pitches, set_scoring
 from incubator.judging.leaderboard import ScoreRow, rank_startups
+from incubator.judging.results import event_leaderboard
 from incubator.judging.rubrics import get_rubric
-from incubator.judging.scoring import event_leaderboard
 
 STARTUPS, JUDGES = 100, 40
 

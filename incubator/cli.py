@@ -189,7 +189,7 @@ def _write_file(path: str, content: bytes) -> None:
 
 def _leaderboard(args: argparse.Namespace) -> int:
     from incubator.judging.leaderboard import standings_csv, standings_table
-    from incubator.judging.scoring import event_leaderboard
+    from incubator.judging.results import event_leaderboard
 
     database = _open_database(args)
     with database.read() as session:

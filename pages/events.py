@@ -5,11 +5,12 @@ import streamlit as st
 from incubator import web
 from incubator.accounts.users import list_users
 from incubator.core.formatting import date_input_pattern, format_day
-from incubator.core.i18n import _
+from incubator.core.i18n import _, current_language
 from incubator.core.i18n import language as in_language
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, ScoringState
 from incubator.judging.events import create_event, list_events, publish_results, set_lineup, set_scoring
+from incubator.judging.room import scoring_room
 from incubator.judging.rubrics import load_rubrics
 from incubator.reports.investor_summary import event_booklet
 from incubator.reports.onepager_pdf import build_booklet
@@ -55,7 +56,9 @@ event = by_slug[slug]
 st.caption(
     escape_markdown(
         _("{date} · rubric {rubric} · scoring {state}").format(
-            date=format_day(event.date), rubric=event.rubric, state=STATE_LABELS[event.scoring]
+            date=format_day(event.date),
+            state=STATE_LABELS[event.scoring],
+            rubric=rubrics[event.rubric].title if event.rubric in rubrics else event.rubric,
         )
     )
 )
@@ -74,6 +77,50 @@ with st.form(f"lineup_{slug}"):
         web.flash(_("Pitches and judges are saved."))
         st.rerun()
 
+
+def prepare_booklet(language: str) -> None:
+    """Draw the event's booklet in `language` and keep it for the download button below."""
+    with st.status(_("Preparing the booklet: one page per pitch…"), expanded=False) as progress:
+        with web.database().read() as session, in_language(language):
+            booklet = event_booklet(session, actor, slug)
+        progress.update(label=_("Drawing {count} pages…").format(count=len(booklet.pages) + 2))
+        with in_language(language):
+            st.session_state[f"booklet_pdf_{slug}_{language}"] = build_booklet(booklet)
+        progress.update(label=_("The booklet is ready."), state="complete")
+
+
+@st.fragment(run_every=5 if event.scoring is ScoringState.OPEN else None)
+def scoring_room_view() -> None:
+    """The room while scoring runs: how many criteria each judge has scored of each pitch, refreshed every 5 s."""
+    room = web.read(scoring_room, slug)
+    if not room.judges or not room.pitches:
+        return
+    st.subheader(_("Who has scored what"))
+    if event.scoring is ScoringState.OPEN:
+        st.caption(_("Criteria scored by each judge for each pitch; this view refreshes every 5 seconds."))
+
+    def cell(judge: str, pitch: str) -> str:
+        count = room.progress(judge, pitch)
+        if count is None:
+            return _("conflict")
+        if count == room.criteria:
+            return f"✓ {count}/{room.criteria}"
+        return f"{count}/{room.criteria}" if count else "–"
+
+    st.dataframe(
+        [{_("Judge"): name, **{pitch_name: cell(email, pitch) for pitch, pitch_name in room.pitches}}
+         for email, name in room.judges],
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+    behind = room.behind()
+    if not behind:
+        st.success(_("Every judge has scored every pitch."), icon=":material/task_alt:")
+    else:
+        waiting = ", ".join(_("{name} ({count} left)").format(name=name, count=count) for name, count in behind)
+        st.caption(escape_markdown(_("Still scoring: {judges}").format(judges=waiting)))
+
+
+booklet_key = f"booklet_language_{slug}"
 columns = st.columns(3)
 transitions = (
     (ScoringState.OPEN, _("Open scoring"), ":material/play_arrow:", event.scoring is not ScoringState.OPEN),
@@ -82,7 +129,11 @@ transitions = (
 for column, (state, label, icon, enabled) in zip(columns, transitions, strict=False):
     if column.button(label, key=f"{state.value}_{slug}", icon=icon, disabled=not enabled):
         if web.act(set_scoring, slug, state):
-            web.flash(_("Scoring is {state}.").format(state=STATE_LABELS[state]))
+            if state is ScoringState.CLOSED:  # the results, in one step: the final board and the booklet
+                prepare_booklet(str(st.session_state.get(booklet_key, current_language())))
+                web.flash(_("Scoring is closed. The final leaderboard is ready, and so is the booklet below."))
+            else:
+                web.flash(_("Scoring is {state}.").format(state=STATE_LABELS[state]))
             st.rerun()
 published = event.results_published
 if columns[2].button(
@@ -93,17 +144,12 @@ if columns[2].button(
         web.flash(_("Results are published: each founder now sees their own averages and comments."))
         st.rerun()
 st.page_link("pages/leaderboard.py", label=_("Open the leaderboard"), icon=":material/leaderboard:")
+scoring_room_view()
 
 language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
-booklet_language = web.document_language(f"booklet_language_{slug}", language_column)
+booklet_language = web.document_language(booklet_key, language_column)
 if button_column.button(_("Prepare the demo-day booklet (PDF)"), key=f"booklet_{slug}", icon=":material/menu_book:"):
-    with st.status(_("Preparing the booklet: one page per pitch…"), expanded=False) as progress:
-        with web.database().read() as session, in_language(booklet_language):
-            booklet = event_booklet(session, actor, slug)
-        progress.update(label=_("Drawing {count} pages…").format(count=len(booklet.pages) + 2))
-        with in_language(booklet_language):
-            st.session_state[f"booklet_pdf_{slug}_{booklet_language}"] = build_booklet(booklet)
-        progress.update(label=_("The booklet is ready."), state="complete")
+    prepare_booklet(booklet_language)
 if f"booklet_pdf_{slug}_{booklet_language}" in st.session_state:
     st.download_button(
         _("Download the booklet"), st.session_state[f"booklet_pdf_{slug}_{booklet_language}"],

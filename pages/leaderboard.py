@@ -10,8 +10,9 @@ from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, ScoringState
 from incubator.judging.events import list_events
 from incubator.judging.leaderboard import standings_download
+from incubator.judging.results import event_leaderboard
+from incubator.judging.room import board_choices, choose_board_event
 from incubator.judging.rubrics import get_rubric
-from incubator.judging.scoring import event_leaderboard
 from incubator.reports.charts import criterion_breakdown_chart
 
 actor = web.require_actor(Role.COORDINATOR)
@@ -19,10 +20,16 @@ st.title(_("Leaderboard"))
 
 with web.database().read() as session:
     events = {event.slug: event for event in list_events(session, actor)}
+    opening = choose_board_event(board_choices(session, actor))  # the live event, else the latest with scores
 if not events:
     st.info(_("There is no pitch event yet."))
     st.stop()
-slug = str(st.selectbox(_("Event"), list(events), format_func=lambda key: events[key].name, key="board_event"))
+slug = str(
+    st.selectbox(
+        _("Event"), list(events), format_func=lambda key: events[key].name, key="board_event",
+        index=list(events).index(opening) if opening in events else 0,
+    )
+)  # fmt: skip
 method_labels = {"normalized": _("Normalised (fair to harsh and lenient judges)"), "raw": _("Raw average")}
 chosen_method = st.radio(
     _("Ranking"), list(method_labels), format_func=lambda key: method_labels[key], horizontal=True, key="board_method"
@@ -36,12 +43,12 @@ st.caption(
 )
 
 
-@st.fragment(run_every=10 if events[slug].scoring is ScoringState.OPEN else None)
+@st.fragment(run_every=5 if events[slug].scoring is ScoringState.OPEN else None)
 def live_board() -> None:
     with web.database().read() as session:
         board = event_leaderboard(session, actor, slug, method)
     if events[slug].scoring is ScoringState.OPEN:
-        st.caption(_("Scoring is open: this board refreshes every 10 seconds."))
+        st.caption(_("Scoring is open: this board refreshes every 5 seconds."))
     if not board.standings:
         st.info(_("No score yet."))
         return

@@ -7,7 +7,7 @@ from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role
 from incubator.judging.events import list_events
-from incubator.judging.scoring import published_result
+from incubator.judging.results import published_result
 from incubator.startups.profiles import list_visible_startups
 
 actor = web.require_actor(Role.FOUNDER)

@@ -24,8 +24,8 @@ from incubator.db.database import Database
 from incubator.db.models import PitchEvent, Score, Startup, User
 from incubator.judging.events import create_event, set_lineup, set_scoring
 from incubator.judging.leaderboard import ScoreRow, rank_startups
+from incubator.judging.results import event_leaderboard
 from incubator.judging.rubrics import get_rubric
-from incubator.judging.scoring import event_leaderboard
 from tests.conftest import IN_CI, empty_postgres_schema
 from tests.e2e.conftest import ROOT, sign_in
 from tests.e2e.servers import (

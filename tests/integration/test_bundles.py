@@ -183,7 +183,7 @@ def test_files_that_are_not_bundles_are_refused_at_the_root(raw):
 
 def test_an_imported_score_makes_its_mentor_a_judge_and_feeds_the_leaderboard(db):
     from incubator.accounts.actors import Actor
-    from incubator.judging.scoring import event_leaderboard
+    from incubator.judging.results import event_leaderboard
 
     with db.write() as session:
         import_bundle(session, Actor.command_line(), EXAMPLE)

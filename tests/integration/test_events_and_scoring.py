@@ -12,9 +12,18 @@ from incubator.accounts.actors import Actor
 from incubator.core.errors import PermissionDenied, ValidationFailed
 from incubator.core.vocabulary import Role, ScoringState
 from incubator.db.models import Score
-from incubator.judging.events import create_event, list_events, publish_results, set_judges, set_pitches, set_scoring
-from incubator.judging.scoring import declare_conflict, event_leaderboard, judge_sheet, published_result, record_score
-from tests.factories import make_startup, make_user
+from incubator.judging.events import (
+    create_event,
+    list_events,
+    publish_results,
+    set_judges,
+    set_lineup,
+    set_pitches,
+    set_scoring,
+)
+from incubator.judging.results import event_leaderboard, published_result
+from incubator.judging.scoring import declare_conflict, judge_sheet, record_score
+from tests.factories import make_actor, make_startup, make_user
 
 CRITERIA = ["Problem", "Solution", "Market", "Traction", "Team", "Pitch"]
 
@@ -193,7 +202,7 @@ def test_forty_judges_scoring_at_once_store_every_score_exactly_once(db):
 
 def test_results_answer_the_same_for_a_startup_that_is_not_there_and_one_that_is_not_yours(db):
     from incubator.core.errors import PermissionDenied
-    from incubator.judging.scoring import published_result
+    from incubator.judging.results import published_result
     from tests.factories import make_actor, make_startup
 
     with db.write() as session:
@@ -205,3 +214,26 @@ def test_results_answer_the_same_for_a_startup_that_is_not_there_and_one_that_is
             published_result(session, founder, "any-event", slug)
         answers.append(str(refused.value))
     assert answers[0] == answers[1]
+
+
+def test_the_scoring_room_counts_each_judges_criteria_per_pitch_and_is_for_coordinators_only(db):
+    from incubator.judging.room import scoring_room
+
+    with db.write() as session:
+        coordinator = make_actor(session, Role.COORDINATOR)
+        judge = make_actor(session, Role.MENTOR, email="judge.room@example.org")
+        for slug in ("room-a", "room-b"):
+            make_startup(session, slug=slug, name=slug.upper())
+        create_event(session, coordinator, name="Room day", slug="room-day")
+        set_lineup(session, coordinator, "room-day", ["room-a", "room-b"], ["judge.room@example.org"])
+        set_scoring(session, coordinator, "room-day", ScoringState.OPEN)
+        for criterion in ("Problem", "Solution"):
+            record_score(session, judge, "room-day", "room-a", criterion, 4)
+        declare_conflict(session, judge, "room-day", "room-b")
+    with db.read() as session:
+        room = scoring_room(session, coordinator, "room-day")
+        assert room.scored == {("judge.room@example.org", "room-a"): 2}
+        assert room.conflicts == {("judge.room@example.org", "room-b")}
+        assert room.left_to_score("judge.room@example.org") == 4
+        with pytest.raises(PermissionDenied):
+            scoring_room(session, judge, "room-day")

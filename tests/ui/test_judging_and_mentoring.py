@@ -47,7 +47,9 @@ def test_coordinator_opens_closes_and_publishes_an_event(app, demo_db):
     at = _open(app(COORDINATOR), "pages/events.py")
     at.selectbox(key="event_slug").select(DEMO_DAY).run()
     at.button(key=f"closed_{DEMO_DAY}").click().run()
-    assert plain(at.success[0].value) == "Scoring is closed."
+    # Closing gives the results in one step: the final board (linked) and the booklet, ready to download.
+    assert plain(at.success[0].value).startswith("Scoring is closed. The final leaderboard is ready")
+    assert at.get("download_button")[0].proto.label == "Download the booklet"
     at.button(key=f"publish_{DEMO_DAY}").click().run()
     assert plain(at.success[0].value).startswith("Results are published")
     with demo_db.read() as session:
@@ -149,3 +151,27 @@ def test_a_pitch_with_every_criterion_scored_says_so_and_the_pitch_list_shows_it
     assert "Every criterion of this pitch is scored." in [plain(success.value) for success in at.success]
     assert at.selectbox(key=f"judge::{DEMO_DAY}::position").options[0].endswith("· done")
     assert "6 of 6 criteria scored" in " ".join(caption.value for caption in at.caption)
+
+
+def test_the_room_view_shows_how_far_each_judge_has_scored_each_pitch(app, demo_db):
+    judge = _open(app(MENTOR), "pages/judge.py")
+    judge.selectbox(key="judge_event").select(DEMO_DAY).run()
+    for index in range(3):
+        judge.get("button_group")[index].set_value(4).run()
+    at = _open(app(COORDINATOR), "pages/events.py")
+    at.selectbox(key="event_slug").select(DEMO_DAY).run()
+    assert not at.exception
+    grid = at.dataframe[0].value
+    pieter = grid[grid["Judge"] == "Pieter Janssens"].iloc[0] if "Pieter Janssens" in set(grid["Judge"]) else None
+    assert pieter is not None, list(grid["Judge"])
+    assert "3/6" in list(pieter)  # the pitch he is scoring, and nothing else of his is counted yet
+    assert "Pieter Janssens (33 left)" in plain(" ".join(caption.value for caption in at.caption))
+
+
+def test_the_leaderboard_opens_on_the_live_event_else_on_the_latest_one_with_scores(app, demo_db):
+    assert _open(app(COORDINATOR), "pages/leaderboard.py").selectbox(key="board_event").value == DEMO_DAY  # open
+    with demo_db.write() as session:  # demo day closes before anyone scored: the rehearsal has the scores
+        session.scalar(select(PitchEvent).where(PitchEvent.slug == DEMO_DAY)).scoring = ScoringState.CLOSED
+    at = _open(app(COORDINATOR), "pages/leaderboard.py")
+    assert at.selectbox(key="board_event").value == REHEARSAL
+    assert at.dataframe[0].value["Startup"].iloc[0] == "GreenCourier"
