@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from incubator.core.errors import IncubatorError
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
 from incubator.judging.rubrics import Criterion, Rubric
 from incubator.judging.scoring import JudgeSheet, declare_conflict, record_score
+from incubator.web.messages import show_error
 from incubator.web.signed_in import leave_fragment_if_signed_out
-from incubator.web.writes import act
+from incubator.web.writes import act_passing
 
 # Large tap targets with an unmistakable chosen state; the bar of the previous/next buttons stays in reach.
 SHEET_STYLE = """<style>
@@ -74,15 +76,35 @@ def keep_stored_scores(event: str, sheet: JudgeSheet) -> None:
     st.session_state[f"judge::{event}::stored"] = StoredScores.of(sheet)
 
 
+_OUTCOME_KEY = "judge::outcome"  # what the last callback did, shown by the sheet it reruns
+
+
 def _save(event: str, pitch: str, criterion: Criterion, value: int | None, comment: str) -> bool:
-    """Save one score as whoever is signed in now; on success remember it and confirm the tap by name."""
+    """Save one score as whoever is signed in now; on success remember it and say which tap was saved.
+
+    Runs in widget callbacks, which must draw nothing in a fragment (Streamlit would put it at the top of
+    the page): the confirmation or the refusal is kept for the sheet to show.
+    """
     if value is None:
         return False
-    if not act(record_score, event, pitch, criterion.name, value, comment):
+    try:
+        done = act_passing((IncubatorError,), record_score, event, pitch, criterion.name, value, comment)
+    except IncubatorError as error:
+        st.session_state[_OUTCOME_KEY] = error
+        return False
+    if done is None:
         return False
     _stored(event).values[(pitch, criterion.name)] = (value, comment)
-    st.toast(_("Saved: {criterion} = {value}").format(criterion=criterion.title, value=value), icon=":material/check:")
+    st.session_state[_OUTCOME_KEY] = _("Saved: {criterion} = {value}").format(criterion=criterion.title, value=value)
     return True
+
+
+def _show_outcome() -> None:
+    outcome = st.session_state.pop(_OUTCOME_KEY, None)
+    if isinstance(outcome, IncubatorError):
+        show_error(outcome)
+    elif outcome:
+        st.toast(outcome, icon=":material/check:")
 
 
 def _on_tap(event: str, pitch: str, criterion: Criterion) -> None:
@@ -118,6 +140,7 @@ def _score_buttons(
     # If that save is refused, its error shows, and the next redraw shows what is stored.
     if fresh and scoring_open and chosen is not None and chosen != stored_value:
         _save(event, pitch, criterion, int(chosen), str(st.session_state.get(comment_key) or ""))
+        _show_outcome()
     if details:
         # One element for the whole text: every element drawn is work at every tap.
         level_lines = "".join(
@@ -133,21 +156,39 @@ def _score_buttons(
             st.caption(_("Choose a score: your comment is saved with it."))
 
 
-def pitch_label(stored: StoredScores, rubric: Rubric, pitches: list[tuple[str, str]], pitch: str) -> str:
-    """Return how a pitch is listed: its place, name and how far this judge has scored it."""
-    names = dict(pitches)
-    place = [slug for slug, _name in pitches].index(pitch) + 1
-    if pitch in stored.sheet.conflicts:
-        return _("{place}. {name} · conflict").format(place=place, name=names[pitch])
-    if stored.complete(pitch, rubric):
-        return _("{place}. {name} · done").format(place=place, name=names[pitch])
-    return _("{place}. {name} · {scored} of {total}").format(
-        place=place, name=names[pitch], scored=stored.scored(pitch, rubric), total=len(rubric.criteria)
-    )
+def pitch_overview(stored: StoredScores, rubric: Rubric, order: list[str]) -> str:
+    """Say which pitches (by their place) are done, started, not started, or in conflict."""
+    states: dict[str, list[int]] = {"done": [], "started": [], "new": [], "conflict": []}
+    for place, slug in enumerate(order, start=1):
+        if slug in stored.sheet.conflicts:
+            states["conflict"].append(place)
+        elif stored.complete(slug, rubric):
+            states["done"].append(place)
+        else:
+            states["started" if stored.scored(slug, rubric) else "new"].append(place)
+    labels = {"done": _("Done: {places}"), "started": _("Started: {places}"), "new": _("Not started: {places}"),
+              "conflict": _("Conflict: {places}")}  # fmt: skip
+    return " · ".join(labels[state].format(places=_places(places)) for state, places in states.items() if places)
+
+
+def _places(places: list[int]) -> str:
+    """Write places as runs: [1, 2, 3, 5] is "1–3, 5"."""
+    runs: list[list[int]] = []
+    for place in places:
+        if runs and place == runs[-1][-1] + 1:
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
 
 
 def _declare_conflict(event: str, pitch: str) -> None:
-    if act(declare_conflict, event, pitch):
+    try:
+        done = act_passing((IncubatorError,), declare_conflict, event, pitch)
+    except IncubatorError as error:
+        st.session_state[_OUTCOME_KEY] = error
+        return
+    if done:
         stored = _stored(event)
         stored.sheet.conflicts.add(pitch)
         for key in [key for key in stored.values if key[0] == pitch]:
@@ -161,6 +202,7 @@ def _move(position_key: str, order: list[str], current: str, step: int) -> None:
 @st.fragment
 def scoring_sheet(event: str, rubric: Rubric, scoring_open: bool) -> None:
     """Draw one pitch's criteria, its header and the previous/next bar; a tap reruns only this."""
+    _show_outcome()  # first: a refusal because the sign-in ended is then said by the sign-in form instead
     leave_fragment_if_signed_out()
     stored = _stored(event)
     pitches = stored.sheet.pitches
@@ -169,18 +211,18 @@ def scoring_sheet(event: str, rubric: Rubric, scoring_open: bool) -> None:
     if st.session_state.get(position_key) not in order:
         to_score = [slug for slug in order if slug not in stored.sheet.conflicts and not stored.complete(slug, rubric)]
         st.session_state[position_key] = (to_score or order)[0]
+    names = dict(pitches)
+    # The labels never change while judging: Streamlit knows a choice by its label, and a label that changed
+    # under a tap (say, a progress count) made it lose the judge's place. Progress is said below instead.
     pitch = str(
         st.selectbox(_("Pitch"), order, key=position_key, label_visibility="collapsed",
-                     format_func=lambda slug: pitch_label(stored, rubric, pitches, slug))
+                     format_func=lambda slug: f"{order.index(slug) + 1}. {names[slug]}")
     )  # fmt: skip
-    done = sum(1 for slug in order if stored.complete(slug, rubric))
-    st.markdown(f"## {escape_markdown(dict(pitches)[pitch])}")
-    st.caption(
-        _("Pitch {place} of {count} · {scored} of {total} criteria scored · {done} of {count} pitches done").format(
-            place=order.index(pitch) + 1, count=len(order), scored=stored.scored(pitch, rubric),
-            total=len(rubric.criteria), done=done,
-        )
-    )  # fmt: skip
+    st.markdown(f"## {escape_markdown(names[pitch])}")
+    progress = _("Pitch {place} of {count} · {scored} of {total} criteria scored").format(
+        place=order.index(pitch) + 1, count=len(order), scored=stored.scored(pitch, rubric), total=len(rubric.criteria)
+    )
+    st.caption(f"{escape_markdown(progress)}  \n{escape_markdown(pitch_overview(stored, rubric, order))}")
     # The levels' descriptions and the comment boxes open on demand: a screen of six criteria stays short,
     # and a tap redraws few elements (each costs the server about half a millisecond).
     details = st.toggle(_("Show what each level means, and comments"), key="judge_details")

@@ -30,14 +30,27 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_app_server(database_url: str, port: int, *, behind_proxy: bool = False) -> subprocess.Popen[bytes]:
-    """Start one app replica, `streamlit run app.py` on `port` against `database_url` (not waiting for it)."""
+def start_app_server(
+    database_url: str, port: int, *, behind_proxy: bool = False, options: Sequence[str] = ()
+) -> subprocess.Popen[bytes]:
+    """Start one app replica, `streamlit run app.py` on `port` against `database_url` (not waiting for it).
+
+    `options` are more of Streamlit's own (`--browser.gatherUsageStats true` has it report each run's time).
+    """
     environment = os.environ | {"DATABASE_URL": database_url}
     if behind_proxy:
         environment["INCUBATOR_BEHIND_PROXY"] = "1"
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
+               "--server.headless", "true", "--server.address", "127.0.0.1", *options]  # fmt: skip
     return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def peak_memory_mib(process: subprocess.Popen[bytes]) -> float:
+    """Return a running process's peak resident memory (VmHWM) in MiB, read from /proc."""
+    for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def wait_until_healthy(url: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:

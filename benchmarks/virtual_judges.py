@@ -1,0 +1,139 @@
+"""Benchmark: virtual judges tap every criterion of every pitch through the real app server, all at once.
+
+A virtual judge is one websocket speaking Streamlit's own protocol (tests/e2e/streamlit_client.py), as a
+phone's page does, without a browser: this machine cannot drive forty browsers, but the server cannot
+tell the difference. Each judge opens *Score pitches*, taps a random level of each criterion with a
+pause between taps (--think seconds, drawn around that), and goes to the next pitch.
+
+Prints tap-to-saved latency (send to the confirmation "Saved: …"; median, 95th percentile, maximum),
+the server's own script time per tap (Streamlit's page profile of each run), failed taps, taps lost or
+stored twice (against the database), and the server's peak memory. With --replicas 2 the judges go
+through nginx (deploy/nginx/incubator.conf) to two app processes, half on each.
+
+Run: python -m benchmarks.virtual_judges [--judges 40] [--pitches 3] [--think 3] [--database sqlite|postgresql]
+     [--replicas 1|2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.postgres import own_schema
+from tests.conftest import POSTGRES_URL
+from tests.e2e.demo_day import CRITERIA, EVENT, DemoDay, check_stored, percentile, seed_demo_day, sign_in_tokens
+from tests.e2e.servers import free_port, peak_memory_mib, running_nginx, start_app_server, stop, wait_until_healthy
+from tests.e2e.streamlit_client import StreamlitClient
+
+TIMING = ["--browser.gatherUsageStats", "true"]  # the server then reports each run's own time
+
+
+@dataclass
+class Taps:
+    """What the judges measured, gathered from their threads."""
+
+    latencies: list[float] = field(default_factory=list)
+    script_seconds: list[float] = field(default_factory=list)
+    failed: int = 0
+    saved: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _judge(base_url: str, cookies: dict[str, str], email: str, day: DemoDay, think: float, taps: Taps) -> None:
+    generator = random.Random(email)
+    time.sleep(generator.uniform(0, think))  # judges do not all start on the same instant
+    client = StreamlitClient(base_url, cookies, "judge")
+    try:
+        client.open()
+        for slug, _name in day.pitches:
+            for criterion, title in CRITERIA:
+                time.sleep(generator.uniform(0.5 * think, 1.5 * think))
+                value = generator.randint(1, 5)
+                run = client.choose(f"score::{EVENT}::{slug}::{criterion}", str(value))
+                confirmed = f"Saved: {title} = {value}" in run.toasts
+                with taps.lock:
+                    taps.latencies.append(run.seconds)
+                    if run.script_seconds is not None:
+                        taps.script_seconds.append(run.script_seconds)
+                    if confirmed:
+                        taps.saved[(email, slug, criterion)] = value
+                    else:
+                        taps.failed += 1
+            client.click("judge_next")
+    finally:
+        client.close()
+
+
+@contextmanager
+def _database(kind: str) -> Iterator[str]:
+    if kind == "postgresql":
+        with own_schema(POSTGRES_URL, "bench_virtual_judges") as database:
+            yield database.engine.url.render_as_string(hide_password=False)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        yield f"sqlite:///{Path(folder) / 'judges.sqlite3'}"
+
+
+def play(judges: int, pitches: int, think: float, database: str, replicas: int) -> None:
+    """Play one demo day with virtual judges and print the figures."""
+    with _database(database) as url, ExitStack() as running, tempfile.TemporaryDirectory() as folder:
+        day = seed_demo_day(url, judges, pitches, with_passwords=False)
+        tokens = sign_in_tokens(url, day.judges)
+        ports = [free_port() for _ in range(replicas)]
+        servers = [start_app_server(url, port, behind_proxy=replicas > 1, options=TIMING) for port in ports]
+        for server in servers:
+            running.callback(stop, server)
+        for port, server in zip(ports, servers, strict=True):
+            wait_until_healthy(f"http://127.0.0.1:{port}", server)
+        base = (
+            running.enter_context(running_nginx(ports, Path(folder)))
+            if replicas > 1
+            else f"http://127.0.0.1:{ports[0]}"
+        )
+        taps = Taps()
+        started = time.perf_counter()
+        threads = []
+        for number, email in enumerate(day.judges):  # with two replicas, half the judges are on each
+            cookies = {"incubator_session": tokens[email], "incubator_route": "ab"[number % 2]}
+            threads.append(threading.Thread(target=_judge, args=(base, cookies, email, day, think, taps)))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        memory = [peak_memory_mib(server) for server in servers]
+        check = check_stored(url, taps.saved)
+    where = "one app process" if replicas == 1 else f"{replicas} replicas behind nginx"
+    print(f"{judges} virtual judges x {pitches} pitches x {len(CRITERIA)} criteria on {database}, {where}, "
+          f"a tap every ~{think:g} s each: {len(taps.latencies)} taps in {elapsed:.0f} s")  # fmt: skip
+    print(f"  tap to saved     : median {statistics.median(taps.latencies) * 1000:6.0f} ms, "
+          f"p95 {percentile(taps.latencies, 0.95) * 1000:6.0f} ms, max {max(taps.latencies) * 1000:6.0f} ms")  # fmt: skip
+    if taps.script_seconds:
+        print(f"  server script    : median {statistics.median(taps.script_seconds) * 1000:6.1f} ms a tap, "
+              f"p95 {percentile(taps.script_seconds, 0.95) * 1000:6.1f} ms")  # fmt: skip
+    print(f"  failed taps      : {taps.failed}; lost {check.lost}, stored twice {check.duplicated}, "
+          f"stored but never confirmed {check.unexpected}")  # fmt: skip
+    print(f"  peak memory      : {', '.join(f'{mib:.0f} MiB' for mib in memory)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--judges", type=int, default=40)
+    parser.add_argument("--pitches", type=int, default=3)
+    parser.add_argument("--think", type=float, default=3.0, help="seconds between one judge's taps, on average")
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--replicas", type=int, choices=(1, 2), default=1)
+    arguments = parser.parse_args()
+    play(arguments.judges, arguments.pitches, arguments.think, arguments.database, arguments.replicas)
+
+
+if __name__ == "__main__":
+    main()
