@@ -29,7 +29,16 @@ from pathlib import Path
 
 from benchmarks.postgres import own_schema
 from tests.conftest import POSTGRES_URL
-from tests.e2e.demo_day import CRITERIA, EVENT, DemoDay, check_stored, percentile, seed_demo_day, sign_in_tokens
+from tests.e2e.demo_day import (
+    CRITERIA,
+    EVENT,
+    DemoDay,
+    check_stored,
+    percentile,
+    seed_demo_day,
+    sign_in_tokens,
+    tap_figures,
+)
 from tests.e2e.servers import free_port, peak_memory_mib, running_nginx, start_app_server, stop, wait_until_healthy
 from tests.e2e.streamlit_client import StreamlitClient
 
@@ -73,7 +82,8 @@ def _judge(base_url: str, cookies: dict[str, str], email: str, day: DemoDay, thi
 
 
 @contextmanager
-def _database(kind: str) -> Iterator[str]:
+def database_for(kind: str) -> Iterator[str]:
+    """Yield the URL of a fresh database of `kind`: a SQLite file, or a PostgreSQL schema of its own."""
     if kind == "postgresql":
         with own_schema(POSTGRES_URL, "bench_virtual_judges") as database:
             yield database.engine.url.render_as_string(hide_password=False)
@@ -84,7 +94,7 @@ def _database(kind: str) -> Iterator[str]:
 
 def play(judges: int, pitches: int, think: float, database: str, replicas: int) -> None:
     """Play one demo day with virtual judges and print the figures."""
-    with _database(database) as url, ExitStack() as running, tempfile.TemporaryDirectory() as folder:
+    with database_for(database) as url, ExitStack() as running, tempfile.TemporaryDirectory() as folder:
         day = seed_demo_day(url, judges, pitches, with_passwords=False)
         tokens = sign_in_tokens(url, day.judges)
         ports = [free_port() for _ in range(replicas)]
@@ -114,13 +124,10 @@ def play(judges: int, pitches: int, think: float, database: str, replicas: int) 
     where = "one app process" if replicas == 1 else f"{replicas} replicas behind nginx"
     print(f"{judges} virtual judges x {pitches} pitches x {len(CRITERIA)} criteria on {database}, {where}, "
           f"a tap every ~{think:g} s each: {len(taps.latencies)} taps in {elapsed:.0f} s")  # fmt: skip
-    print(f"  tap to saved     : median {statistics.median(taps.latencies) * 1000:6.0f} ms, "
-          f"p95 {percentile(taps.latencies, 0.95) * 1000:6.0f} ms, max {max(taps.latencies) * 1000:6.0f} ms")  # fmt: skip
+    print("\n".join(tap_figures(taps.latencies, taps.failed, check)))
     if taps.script_seconds:
         print(f"  server script    : median {statistics.median(taps.script_seconds) * 1000:6.1f} ms a tap, "
               f"p95 {percentile(taps.script_seconds, 0.95) * 1000:6.1f} ms")  # fmt: skip
-    print(f"  failed taps      : {taps.failed}; lost {check.lost}, stored twice {check.duplicated}, "
-          f"stored but never confirmed {check.unexpected}")  # fmt: skip
     print(f"  peak memory      : {', '.join(f'{mib:.0f} MiB' for mib in memory)}")
 
 

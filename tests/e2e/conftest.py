@@ -116,3 +116,17 @@ def sign_in(page: Page, url: str, email: str, password: str) -> None:
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_function("document.cookie.includes('incubator_session=')")
+
+
+# Keeps every confirmation a page shows in `window.__toasts`, so a toast that came and went while a test
+# looked elsewhere still counts as seen.
+KEEP_TOASTS = """
+window.__toasts = [];
+new MutationObserver(() => {
+  document.querySelectorAll('[data-testid="stToast"]').forEach((toast) => {
+    if (toast.dataset.seen) return;
+    toast.dataset.seen = '1';
+    window.__toasts.push(toast.innerText);
+  });
+}).observe(document, {childList: true, subtree: true});
+"""

@@ -5,6 +5,7 @@ Shared by the browser test of a whole demo day and by the benchmarks that play o
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -105,3 +106,13 @@ def percentile(values: list[float], share: float) -> float:
     """Return the value below which `share` of `values` lie (nearest rank)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))] if ordered else float("nan")
+
+
+def tap_figures(latencies: list[float], failed: int, check: StoredCheck) -> list[str]:
+    """Return the lines that report taps: latency (median, p95, max), failed taps, lost or doubled ones."""
+    return [
+        f"  tap to saved     : median {statistics.median(latencies) * 1000:6.0f} ms, "
+        f"p95 {percentile(latencies, 0.95) * 1000:6.0f} ms, max {max(latencies) * 1000:6.0f} ms",
+        f"  failed taps      : {failed}; lost {check.lost}, stored twice {check.duplicated}, "
+        f"stored but never confirmed {check.unexpected}",
+    ]

@@ -27,7 +27,7 @@ from incubator.judging.leaderboard import ScoreRow, rank_startups
 from incubator.judging.results import event_leaderboard
 from incubator.judging.rubrics import get_rubric
 from tests.conftest import IN_CI, empty_postgres_schema
-from tests.e2e.conftest import ROOT, sign_in
+from tests.e2e.conftest import KEEP_TOASTS, ROOT, sign_in
 from tests.e2e.servers import (
     free_port,
     nginx_available,
@@ -78,24 +78,12 @@ def _replicas(url: str, count: int) -> Iterator[list[tuple[int, subprocess.Popen
             stop(server)
 
 
-# Every confirmation a page shows is kept, so a toast that came and went while the test looked at
-# another judge still counts as seen.
-_KEEP_TOASTS = """
-window.__toasts = [];
-new MutationObserver(() => {
-  document.querySelectorAll('[data-testid="stToast"]').forEach((toast) => {
-    if (!toast.dataset.seen) { toast.dataset.seen = '1'; window.__toasts.push(toast.innerText); }
-  });
-}).observe(document, {childList: true, subtree: true});
-"""
-
-
 def _browser_on_route(browser: Browser, proxy: str, route: str, *, phone: bool) -> tuple[BrowserContext, Page]:
     """Open a browser context that nginx keeps on replica `route` (a or b), as its cookie would after a first visit."""
     size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
     context = browser.new_context(viewport=size, is_mobile=phone, has_touch=phone, ignore_https_errors=True)
     context.add_cookies([{"name": "incubator_route", "value": route, "url": proxy}])
-    context.add_init_script(_KEEP_TOASTS)
+    context.add_init_script(KEEP_TOASTS)
     page = context.new_page()
     page.set_default_timeout(30_000)
     return context, page
