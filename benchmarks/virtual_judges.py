@@ -39,7 +39,15 @@ from tests.e2e.demo_day import (
     sign_in_tokens,
     tap_figures,
 )
-from tests.e2e.servers import free_port, peak_memory_mib, running_nginx, start_app_server, stop, wait_until_healthy
+from tests.e2e.servers import (
+    cpu_seconds,
+    free_port,
+    peak_memory_mib,
+    running_nginx,
+    start_app_server,
+    stop,
+    wait_until_healthy,
+)
 from tests.e2e.streamlit_client import StreamlitClient
 
 TIMING = ["--browser.gatherUsageStats", "true"]  # the server then reports each run's own time
@@ -49,19 +57,29 @@ TIMING = ["--browser.gatherUsageStats", "true"]  # the server then reports each 
 class Taps:
     """What the judges measured, gathered from their threads."""
 
+    judges: int
+    opens: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     script_seconds: list[float] = field(default_factory=list)
     failed: int = 0
     saved: dict[tuple[str, str, str], int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    everyone_in: threading.Barrier = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.everyone_in = threading.Barrier(self.judges)
 
 
 def _judge(base_url: str, cookies: dict[str, str], email: str, day: DemoDay, think: float, taps: Taps) -> None:
     generator = random.Random(email)
-    time.sleep(generator.uniform(0, think))  # judges do not all start on the same instant
+    # Judges open the page before the first pitch, all in the same minute: measured apart from the taps.
+    time.sleep(generator.uniform(0, 2 * think))
     client = StreamlitClient(base_url, cookies, "judge")
     try:
-        client.open()
+        opened = client.open()
+        with taps.lock:
+            taps.opens.append(opened.seconds)
+        taps.everyone_in.wait(timeout=300)
         for slug, _name in day.pitches:
             for criterion, title in CRITERIA:
                 time.sleep(generator.uniform(0.5 * think, 1.5 * think))
@@ -108,7 +126,8 @@ def play(judges: int, pitches: int, think: float, database: str, replicas: int) 
             if replicas > 1
             else f"http://127.0.0.1:{ports[0]}"
         )
-        taps = Taps()
+        taps = Taps(judges)
+        cpu_before = sum(cpu_seconds(server) for server in servers)
         started = time.perf_counter()
         threads = []
         for number, email in enumerate(day.judges):  # with two replicas, half the judges are on each
@@ -120,14 +139,18 @@ def play(judges: int, pitches: int, think: float, database: str, replicas: int) 
             thread.join()
         elapsed = time.perf_counter() - started
         memory = [peak_memory_mib(server) for server in servers]
+        cpu_per_tap = (sum(cpu_seconds(server) for server in servers) - cpu_before) / max(1, len(taps.latencies))
         check = check_stored(url, taps.saved)
     where = "one app process" if replicas == 1 else f"{replicas} replicas behind nginx"
     print(f"{judges} virtual judges x {pitches} pitches x {len(CRITERIA)} criteria on {database}, {where}, "
           f"a tap every ~{think:g} s each: {len(taps.latencies)} taps in {elapsed:.0f} s")  # fmt: skip
+    print(f"  page opened      : median {statistics.median(taps.opens) * 1000:6.0f} ms, "
+          f"max {max(taps.opens) * 1000:6.0f} ms (all judges within {2 * think:g} s, before the first pitch)")  # fmt: skip
     print("\n".join(tap_figures(taps.latencies, taps.failed, check)))
     if taps.script_seconds:
         print(f"  server script    : median {statistics.median(taps.script_seconds) * 1000:6.1f} ms a tap, "
               f"p95 {percentile(taps.script_seconds, 0.95) * 1000:6.1f} ms")  # fmt: skip
+    print(f"  server CPU       : {cpu_per_tap * 1000:.1f} ms a tap (all it did, opening the pages included)")
     print(f"  peak memory      : {', '.join(f'{mib:.0f} MiB' for mib in memory)}")
 
 

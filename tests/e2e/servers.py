@@ -53,6 +53,12 @@ def peak_memory_mib(process: subprocess.Popen[bytes]) -> float:
     return float("nan")
 
 
+def cpu_seconds(process: subprocess.Popen[bytes]) -> float:
+    """Return the CPU time (user and system) a running process has used so far, read from /proc."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_until_healthy(url: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
     """Wait until the app at `url` answers its health check; fail if its process ends first."""
     deadline = time.monotonic() + timeout
