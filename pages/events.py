@@ -63,7 +63,9 @@ st.caption(
     )
 )
 
-with st.form(f"lineup_{slug}"):
+# Before the day the line-up is the work; once scoring opens, the room view below matters more.
+lineup = st.expander(_("Pitches and judges"), expanded=event.scoring is ScoringState.DRAFT, icon=":material/groups:")
+with lineup, st.form(f"lineup_{slug}"):
     pitches = st.multiselect(
         _("Pitches, in order (the order you pick them in)"), list(startups),
         default=[pitch.startup.slug for pitch in event.pitches], format_func=lambda key: startups[key],
