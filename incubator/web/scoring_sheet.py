@@ -1,7 +1,7 @@
 """The judge's scoring sheet on a phone: one pitch a screen, redrawn alone (a fragment) at every tap.
 
 A tap reruns only this sheet: the callback re-checks who is signed in and saves the one score
-(`web.act`), then the sheet is drawn from what is stored. The stored scores are read once per full
+(`act_passing`), then the sheet is drawn from what is stored. The stored scores are read once per full
 run and then kept up to date by the callbacks' own successful saves, so a tap costs one upsert and
 no other query. What the buttons show is what is stored: a tap that was not saved is undone on the
 screen, and a tap the browser still holds when it reconnects (its server was lost before the tap
@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from incubator.core.errors import IncubatorError
+from incubator.core.errors import IncubatorError, SignedOut
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
 from incubator.judging.rubrics import Criterion, Rubric
 from incubator.judging.scoring import JudgeSheet, declare_conflict, record_score
 from incubator.web.messages import show_error
-from incubator.web.signed_in import leave_fragment_if_signed_out
+from incubator.web.signed_in import leave_fragment_if_signed_out, say_signed_out_on_the_sign_in_form
 from incubator.web.writes import act_passing
 
 # Large tap targets with an unmistakable chosen state; the bar of the previous/next buttons stays in reach.
@@ -89,6 +89,9 @@ def _save(event: str, pitch: str, criterion: Criterion, value: int | None, comme
         return False
     try:
         done = act_passing((IncubatorError,), record_score, event, pitch, criterion.name, value, comment)
+    except SignedOut:
+        say_signed_out_on_the_sign_in_form()  # the next run, whole or this sheet's, leads there
+        return False
     except IncubatorError as error:
         st.session_state[_OUTCOME_KEY] = error
         return False

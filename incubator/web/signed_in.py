@@ -71,8 +71,13 @@ def leave_fragment_if_signed_out() -> None:
     A fragment's rerun does not pass the frame's sign-in gate; the gate then shows why the page left.
     """
     if TOKEN_KEY in st.session_state and st.session_state[TOKEN_KEY] is None:
-        st.session_state[_SIGNED_OUT_MID_TASK_KEY] = True
+        say_signed_out_on_the_sign_in_form()
         st.rerun(scope="app")
+
+
+def say_signed_out_on_the_sign_in_form() -> None:
+    """Have the sign-in form say that a write was refused because the sign-in had ended (for quiet callbacks)."""
+    st.session_state[_SIGNED_OUT_MID_TASK_KEY] = True
 
 
 def show_why_signed_out() -> None:

@@ -59,8 +59,9 @@ class StreamlitClient:
             ssl_context.check_hostname = False
             ssl_context.verify_mode = ssl.CERT_NONE  # the test proxy's certificate is self-signed
         self.socket: ClientConnection = connect(
-            f"{scheme}://{parts.netloc}/_stcore/stream", subprotocols=["streamlit"],  # type: ignore[list-item]
+            f"{scheme}://{parts.netloc}/_stcore/stream", subprotocols=["streamlit"],
             additional_headers={"Cookie": cookie}, ssl=ssl_context, open_timeout=30, max_size=None,
+            legacy=True,  # a connection held by this object and closed by close(), not a `with` block
         )  # fmt: skip
         self.widgets: dict[str, Widget] = {}  # by the widget's key
 

@@ -194,6 +194,8 @@ def test_two_replicas_behind_nginx_lose_no_tap_when_one_is_killed(browser: Brows
                 .where(PitchEvent.slug == EVENT)
             ).all()
             coordinator_actor = Actor.of(session.scalar(select(User).where(User.email == COORDINATOR)))
+            # Replicas on a DATABASE_URL never load the demo cohort: the people are the test's own.
+            assert sorted(session.scalars(select(User.email))) == sorted([COORDINATOR, *JUDGES])
             board = event_leaderboard(session, coordinator_actor, EVENT, "normalized")
         database.dispose()
         # Every tap that showed "Saved" is stored exactly once, with its value, and nothing else is.
