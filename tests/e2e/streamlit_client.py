@@ -17,6 +17,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.sync.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 _WIDGETS = {"button_group", "button", "selectbox", "text_input"}
 
@@ -59,7 +60,7 @@ class StreamlitClient:
             ssl_context.check_hostname = False
             ssl_context.verify_mode = ssl.CERT_NONE  # the test proxy's certificate is self-signed
         self.socket: ClientConnection = connect(
-            f"{scheme}://{parts.netloc}/_stcore/stream", subprotocols=["streamlit"],
+            f"{scheme}://{parts.netloc}/_stcore/stream", subprotocols=[Subprotocol("streamlit")],
             additional_headers={"Cookie": cookie}, ssl=ssl_context, open_timeout=30, max_size=None,
             legacy=True,  # a connection held by this object and closed by close(), not a `with` block
         )  # fmt: skip
