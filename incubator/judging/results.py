@@ -44,7 +44,7 @@ def event_leaderboard(session: Session, actor: Actor, event_slug: str, method: M
     small rows, not 24,000 scores.
     """
     require_coordinator(actor)
-    event_id, rubric_name = _event_id_and_rubric(session, actor, event_slug)
+    event_id, rubric_name = _event_id_and_rubric(session, event_slug)
     rubric = get_rubric(rubric_name)
     weight = case(*((Score.criterion == name, value) for name, value in rubric.weights.items()), else_=literal(1.0))
     totals = session.execute(
@@ -88,7 +88,7 @@ def event_leaderboard(session: Session, actor: Actor, event_slug: str, method: M
     return Leaderboard(standings, raw_score_statistics(raw), means, unscored)
 
 
-def _event_id_and_rubric(session: Session, actor: Actor, event_slug: str) -> tuple[int, str | None]:
+def _event_id_and_rubric(session: Session, event_slug: str) -> tuple[int, str | None]:
     row = session.execute(select(PitchEvent.id, PitchEvent.rubric).where(PitchEvent.slug == event_slug)).one_or_none()
     if row is None:
         raise NotFound(_("There is no event “{slug}”.").format(slug=event_slug))

@@ -29,9 +29,6 @@ from incubator.db.models import (
     utc_now,
 )
 from incubator.judging.events import get_event, is_judge
-from incubator.judging.leaderboard import (
-    ScoreRow,
-)
 from incubator.judging.rubrics import Rubric, get_rubric
 
 
@@ -124,8 +121,12 @@ def _score_target(session: Session, actor: Actor, event_slug: str, startup_slug:
             raise NotFound(_("There is no event “{slug}”.").format(slug=event_slug))
         raise PermissionDenied(_("You do not have access to this event."))
     event_id, scoring, rubric, is_a_judge, startup_id, has_conflict = event
-    if not is_a_judge:
-        raise PermissionDenied(_("Only this event's judges can score it."))
+    if not is_a_judge:  # others cannot tell an event they do not judge from one that does not exist
+        raise PermissionDenied(
+            _("Only this event's judges can score it.")
+            if actor.is_coordinator
+            else _("You do not have access to this event.")
+        )
     if scoring is not ScoringState.OPEN:
         raise PermissionDenied(
             _("Scoring has not opened yet.") if scoring is ScoringState.DRAFT else _("Scoring is closed.")
@@ -214,17 +215,6 @@ def judge_sheet(session: Session, actor: Actor, event_slug: str) -> JudgeSheet:
         scores={(slug, criterion): (value, comment) for slug, criterion, value, comment in rows},
         conflicts=set(conflicts),
     )
-
-
-def event_score_rows(session: Session, event: PitchEvent) -> list[ScoreRow]:
-    """Return every score of an event as plain rows (judge email, startup slug, criterion, value)."""
-    rows = session.execute(
-        select(User.email, Startup.slug, Score.criterion, Score.value)
-        .join(User, User.id == Score.judge_id)
-        .join(Startup, Startup.id == Score.startup_id)
-        .where(Score.event_id == event.id)
-    )
-    return [ScoreRow(judge, startup, criterion, value) for judge, startup, criterion, value in rows]
 
 
 def named_scores(session: Session) -> list[tuple[str, str, str, str, float, str]]:

@@ -118,6 +118,15 @@ def test_only_judges_score_and_only_while_scoring_is_open(db, demo_day):
         record_score(session, demo_day.judges[0], "demo", "alpha", "Team", 3)
 
 
+def test_a_mentor_who_does_not_judge_cannot_tell_an_event_from_one_that_does_not_exist(db, demo_day):
+    answers = []
+    for event in ("demo", "no-such-event"):
+        with pytest.raises(PermissionDenied) as refusal, db.write() as session:
+            record_score(session, demo_day.outsider_mentor, event, "alpha", "Team", 3)
+        answers.append(str(refusal.value))
+    assert answers[0] == answers[1] == "You do not have access to this event."
+
+
 def test_a_judge_never_sees_other_judges_scores(db, demo_day):
     first, second, _third = demo_day.judges
     _score_all(db, first, "alpha", 5)
