@@ -38,7 +38,7 @@ if not cohorts:
 for cohort in cohorts:
     dates = " – ".join(format_day(day) for day in (cohort.starts_on, cohort.ends_on) if day)
     with st.container(border=True):
-        st.subheader(escape_markdown(cohort.name))
+        st.header(escape_markdown(cohort.name))
         if dates:
             st.caption(dates)
         if cohort.startups:
@@ -56,7 +56,7 @@ for cohort in cohorts:
             st.caption(_("No startup in this cohort yet."))
 if without_cohort:
     with st.container(border=True):
-        st.subheader(_("Not in a cohort"))
+        st.header(_("Not in a cohort"))
         st.dataframe(_startup_rows(without_cohort), hide_index=True, width="stretch")
 
 left, right = st.columns(2)

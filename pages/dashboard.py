@@ -65,11 +65,11 @@ st.download_button(
 
 left, right = st.columns(2)
 with left:
-    st.subheader(_("Stages"))
+    st.header(_("Stages"))
     counts = {stage_label(stage): sum(1 for row in board.rows if row.stage is stage) for stage in Stage}
     st.altair_chart(stage_distribution_chart(counts), width="stretch")
 with right:
-    st.subheader(_("Milestones done over time"))
+    st.header(_("Milestones done over time"))
     if board.done_dates:
         st.altair_chart(milestones_done_chart(board.done_dates), width="stretch")
     else:

@@ -168,7 +168,7 @@ with rehearse_tab:
         st.session_state[f"{KEY}::slide_started"] = time.monotonic()
     slide = deck.slides[position]
     with st.container(border=True):
-        st.subheader(escape_markdown(slide.title))
+        st.header(escape_markdown(slide.title))
         for line in slide.body.splitlines():
             st.markdown(f"### {escape_markdown(line.removeprefix('- '))}")
         if slide.notes:

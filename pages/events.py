@@ -97,7 +97,7 @@ def scoring_room_view() -> None:
     room = web.read(scoring_room, slug)
     if not room.judges or not room.pitches:
         return
-    st.subheader(_("Who has scored what"))
+    st.header(_("Who has scored what"))
     if event.scoring is ScoringState.OPEN:
         st.caption(_("Criteria scored by each judge for each pitch; this view refreshes every 5 seconds."))
 

@@ -15,7 +15,7 @@ actor = web.require_actor(Role.COORDINATOR)
 st.title(_("Exports and imports"))
 web.show_flash()
 
-st.subheader(_("Spreadsheets"))
+st.header(_("Spreadsheets"))
 st.caption(_("CSV files in UTF-8 with a header row; they open with accents intact in spreadsheet programs."))
 downloads = (
     (_("Startups"), "startups.csv", startups_csv),
@@ -32,7 +32,7 @@ for column, (label, file_name, build) in zip(st.columns(len(downloads)), downloa
     column.download_button(label, data=web.in_current_language(_data), file_name=file_name, mime="text/csv",
                            icon=":material/table:", key=f"csv_{file_name}")  # fmt: skip
 
-st.subheader(_("Bundle"))
+st.header(_("Bundle"))
 st.caption(_("Everything in the shared bundle format, to move data to another incubator or tool. Never any password."))
 
 

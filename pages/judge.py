@@ -25,7 +25,9 @@ if not events:
     st.stop()
 names = {slug: event.name for slug, event in events.items()}
 event_slug = str(
-    st.selectbox(_("Event"), list(names), format_func=lambda slug: names[slug], key="judge_event")
+    st.selectbox(
+        _("Event"), list(names), format_func=lambda slug: names[slug], key="judge_event", label_visibility="collapsed"
+    )
     if len(names) > 1
     else next(iter(names))
 )

@@ -74,12 +74,16 @@ def live_board() -> None:
     )  # fmt: skip
     names = {standing.startup: standing.name for standing in board.standings}
     rubric = get_rubric(events[slug].rubric)
-    st.subheader(_("Scores per criterion"))
-    st.altair_chart(
-        criterion_breakdown_chart(rubric.relabel(board.criterion_means), names, list(rubric.labels.values())),
-        width="stretch",
-    )
-    st.subheader(_("How each judge scores"))
+    st.header(_("Scores per criterion"))
+    means = rubric.relabel(board.criterion_means)
+    st.altair_chart(criterion_breakdown_chart(means, names, list(rubric.labels.values())), width="stretch")
+    # The same means as text: the chart tells startups apart by colour alone.
+    st.dataframe(
+        [{_("Startup"): names.get(startup, startup), **by_criterion} for startup, by_criterion in means.items()],
+        hide_index=True, width="stretch", column_config={label: st.column_config.NumberColumn(format="%.2f")
+                                                         for label in rubric.labels.values()},
+    )  # fmt: skip
+    st.header(_("How each judge scores"))
     st.dataframe(
         [
             {_("Judge"): judge.judge, _("Startups scored"): judge.count, _("Mean"): round(judge.mean, 2),

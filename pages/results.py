@@ -22,7 +22,7 @@ if not events:
 
 for event in events:
     with st.container(border=True):
-        st.subheader(escape_markdown(event.name))
+        st.header(escape_markdown(event.name))
         if not event.results_published:
             st.caption(_("The results are not published yet."))
             continue

@@ -26,7 +26,7 @@ slug = web.choose_startup(actor)
 access = web.read(open_startup, slug)
 startup, may_edit, may_edit_ask = access.startup, access.may_edit_profile, access.may_edit_work
 
-st.subheader(escape_markdown(startup.name))
+st.header(escape_markdown(startup.name))
 if startup.tagline:
     st.text(startup.tagline)
 facts = (

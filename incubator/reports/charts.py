@@ -29,8 +29,13 @@ MARKED_POINTS = 60  # beyond this, dots on the line hide it
 alt.data_transformers.disable_max_rows()
 ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 TEAL, GREEN, ORANGE = "#0f766e", "#2f9e44", "#e8590c"
+# Each status has its colour and its shape, so the chart reads without colour too; every colour stands at
+# least 3:1 against white (WCAG's contrast for graphics).
 STATUS_COLOURS = {
-    "planned": "#9aa5b1", "in_progress": "#1c7ed6", "done": GREEN, "blocked": "#e03131", "dropped": "#ced4da",
+    "planned": "#64748b", "in_progress": "#1c7ed6", "done": GREEN, "blocked": "#e03131", "dropped": "#868e96",
+}  # fmt: skip
+STATUS_SHAPES = {
+    "planned": "circle", "in_progress": "triangle-right", "done": "diamond", "blocked": "cross", "dropped": "square",
 }  # fmt: skip
 
 
@@ -85,7 +90,7 @@ def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) 
 
 
 def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]], today: dt.date) -> alt.LayerChart:
-    """One point per dated milestone (title, due, status, status label), coloured by status, with a line for today."""
+    """One point per dated milestone (title, due, status, label), its status in colour and shape; a line for today."""
     frame = pd.DataFrame(
         [{"title": title, "due": due.isoformat(), "label": label} for title, due, _status, label in rows if due],
         columns=["title", "due", "label"],
@@ -94,12 +99,15 @@ def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]
     domain = [labels.get(status, status) for status in STATUS_COLOURS]
     points = (
         alt.Chart(frame)
-        .mark_circle(size=160)
+        .mark_point(size=160, filled=True, opacity=1)
         .encode(
             x=alt.X("due:T", title=None, axis=_date_axis([due for _title, due, _status, _label in rows if due])),
             y=alt.Y("title:N", sort=alt.EncodingSortField("due"), title=None, axis=alt.Axis(labelLimit=260)),
             color=alt.Color(
                 "label:N", title=_("Status"), scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))
+            ),
+            shape=alt.Shape(
+                "label:N", title=_("Status"), scale=alt.Scale(domain=domain, range=list(STATUS_SHAPES.values()))
             ),
             tooltip=[
                 alt.Tooltip("title:N", title=_("Milestone")),

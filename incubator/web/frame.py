@@ -19,6 +19,7 @@ from incubator.core.config import PROJECT_ROOT
 from incubator.core.i18n import _
 from incubator.core.labels import role_label
 from incubator.core.vocabulary import Role
+from incubator.web.accessibility import assist_assistive_technology
 from incubator.web.language import apply_language, reword_streamlit_widgets
 from incubator.web.signed_in import current_actor, show_why_signed_out, sign_out, write_pending_cookie
 
@@ -65,6 +66,7 @@ def run_app() -> None:
     actor = current_actor()
     apply_language(actor)
     reword_streamlit_widgets()
+    assist_assistive_technology()
     if actor is None:
         navigation = st.navigation(_sign_in_pages(), position="hidden")
         show_why_signed_out()
@@ -97,33 +99,40 @@ def _sign_in_pages() -> list[st.Page]:
     ]
 
 
-def _page(file_name: str, title: str, icon: str, url_path: str) -> st.Page:
-    # An absolute path: the frame also runs when Streamlit started a page file as its main script.
-    return st.Page(PAGES_DIR / file_name, title=title, icon=f":material/{icon}:", url_path=url_path)
+# Each role's pages, by address, in menu order (tests/e2e/test_accessibility.py opens every one of them).
+ROLE_PAGES: dict[Role, tuple[str, ...]] = {
+    Role.FOUNDER: ("startup", "idea", "canvas", "deck", "milestones", "traction", "mentoring", "results", "account"),
+    Role.MENTOR: ("my-startups", "dashboard", "startup", "idea", "canvas", "deck", "milestones", "traction",
+                  "mentoring", "judge", "account"),
+    Role.COORDINATOR: ("cohorts", "dashboard", "people", "startup", "idea", "canvas", "milestones", "traction",
+                       "mentoring", "events", "leaderboard", "exports", "account"),
+}  # fmt: skip
 
 
 def _pages_for(role: Role) -> list[st.Page]:
     profile_title = _("My startup") if role is Role.FOUNDER else _("Startup profile")
-    profile = _page("startup.py", profile_title, "rocket_launch", "startup")
-    idea = _page("idea.py", _("Idea"), "emoji_objects", "idea")
-    canvas = _page("canvas.py", _("Lean canvas"), "dashboard", "canvas")
-    deck = _page("deck.py", _("Pitch deck"), "slideshow", "deck")
-    milestones = _page("milestones.py", _("Milestones"), "flag", "milestones")
-    traction = _page("metrics.py", _("Traction"), "trending_up", "traction")
-    mentoring = _page("mentoring.py", _("Mentoring"), "forum", "mentoring")
-    dashboard = _page("dashboard.py", _("Cohort dashboard"), "monitoring", "dashboard")
-    account = _page("account.py", _("My account"), "person", "account")
-    if role is Role.FOUNDER:
-        results = _page("results.py", _("Pitch results"), "emoji_events", "results")
-        return [profile, idea, canvas, deck, milestones, traction, mentoring, results, account]
-    if role is Role.MENTOR:
-        home = _page("my_startups.py", _("My startups"), "groups", "my-startups")
-        judge = _page("judge.py", _("Score pitches"), "how_to_vote", "judge")
-        return [home, dashboard, profile, idea, canvas, deck, milestones, traction, mentoring, judge, account]
-    cohorts = _page("cohorts.py", _("Cohorts"), "school", "cohorts")
-    people = _page("people.py", _("People"), "badge", "people")
-    events = _page("events.py", _("Pitch events"), "event", "events")
-    board = _page("leaderboard.py", _("Leaderboard"), "leaderboard", "leaderboard")
-    exports = _page("exports.py", _("Exports"), "ios_share", "exports")
-    return [cohorts, dashboard, people, profile, idea, canvas, milestones, traction, mentoring, events, board, exports,
-            account]  # fmt: skip
+    pages = {  # address: (file, title, Material icon)
+        "startup": ("startup.py", profile_title, "rocket_launch"),
+        "idea": ("idea.py", _("Idea"), "emoji_objects"),
+        "canvas": ("canvas.py", _("Lean canvas"), "dashboard"),
+        "deck": ("deck.py", _("Pitch deck"), "slideshow"),
+        "milestones": ("milestones.py", _("Milestones"), "flag"),
+        "traction": ("metrics.py", _("Traction"), "trending_up"),
+        "mentoring": ("mentoring.py", _("Mentoring"), "forum"),
+        "dashboard": ("dashboard.py", _("Cohort dashboard"), "monitoring"),
+        "account": ("account.py", _("My account"), "person"),
+        "results": ("results.py", _("Pitch results"), "emoji_events"),
+        "my-startups": ("my_startups.py", _("My startups"), "groups"),
+        "judge": ("judge.py", _("Score pitches"), "how_to_vote"),
+        "cohorts": ("cohorts.py", _("Cohorts"), "school"),
+        "people": ("people.py", _("People"), "badge"),
+        "events": ("events.py", _("Pitch events"), "event"),
+        "leaderboard": ("leaderboard.py", _("Leaderboard"), "leaderboard"),
+        "exports": ("exports.py", _("Exports"), "ios_share"),
+    }
+    # An absolute path: the frame also runs when Streamlit started a page file as its main script.
+    return [
+        st.Page(PAGES_DIR / pages[address][0], title=pages[address][1], icon=f":material/{pages[address][2]}:",
+                url_path=address)
+        for address in ROLE_PAGES[role]
+    ]  # fmt: skip

@@ -23,20 +23,29 @@ from incubator.web.messages import show_error
 from incubator.web.signed_in import leave_fragment_if_signed_out, say_signed_out_on_the_sign_in_form
 from incubator.web.writes import act_passing
 
-# Large tap targets with an unmistakable chosen state; the bar of the previous/next buttons stays in reach.
+# Large tap targets with an unmistakable chosen state; on a phone the previous/next bar stays in reach.
 SHEET_STYLE = """<style>
 .st-key-judge_sheet [data-testid="stButtonGroup"] button { min-height: 48px; min-width: 48px; font-size: 1.15rem; }
 .st-key-judge_sheet [data-testid="stButtonGroup"] button[aria-checked="true"] {
   background: #0f766e; border-color: #0f766e; color: #ffffff; font-weight: 700; }
 .st-key-judge_sheet [data-testid="stButtonGroup"] button[aria-checked="true"] p { color: #ffffff; font-weight: 700; }
-[data-testid="stLayoutWrapper"]:has(> .st-key-judge_nav) { position: sticky; bottom: 0; z-index: 5; }
 .st-key-judge_nav { background: var(--background-color, #ffffff); padding: 0.5rem 0;
   border-top: 1px solid rgba(49, 51, 63, 0.2); }
 .st-key-judge_nav button { min-height: 48px; }
+.st-key-judge_sheet [data-testid="stWidgetLabel"] p { font-weight: 600; }
+/* On a phone the whole sheet of a six-criteria rubric fits one screen above the bar, so no button ever
+   sits under the bar until the judge scrolls (and then the focused one is scrolled clear of it). */
 @media (max-width: 640px) {
-  [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
-  [data-testid="stMainBlockContainer"] h1 { font-size: 1.6rem; padding-bottom: 0.25rem; }
-  [data-testid="stMainBlockContainer"] h2 { font-size: 1.35rem; padding: 0.25rem 0 0 0; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-judge_nav) { position: sticky; bottom: 0; z-index: 5; }
+  [data-testid="stMainBlockContainer"] { padding-top: 3.25rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0 0 0.4rem 0; }
+  [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem; padding: 0; }
+  [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+  .st-key-judge_sheet { gap: 0.25rem !important; }
+  .st-key-judge_sheet [data-testid="stWidgetLabel"] { margin-bottom: 0.125rem; min-height: 1.25rem; }
+  /* One line a criterion, even with the chosen level's meaning (all of it shows with the levels). */
+  .st-key-judge_sheet [data-testid="stWidgetLabel"] p { white-space: nowrap; overflow: hidden;
+    text-overflow: ellipsis; }
 }
 </style>"""
 
@@ -131,7 +140,8 @@ def _score_buttons(
     if comment_key not in st.session_state:
         st.session_state[comment_key] = stored_comment
     # The label says what the chosen level means: no element more to draw (a key's widget keeps its id).
-    label = f"**{escape_markdown(criterion.title)}**"
+    # Plain text, no Markdown: Streamlit names the group with the label as written (it would read out "**").
+    label = escape_markdown(criterion.title)
     shown = st.session_state[score_key] if not fresh else stored_value
     if shown is not None:
         label += f" · {escape_markdown(f'{shown}: {rubric.level_description(criterion, int(shown))}')}"

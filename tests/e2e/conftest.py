@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from tests.conftest import IN_CI
 from tests.e2e.servers import running_app
@@ -130,3 +131,8 @@ new MutationObserver(() => {
   });
 }).observe(document, {childList: true, subtree: true});
 """
+
+
+def score_button(group: Locator, value: int | str) -> Locator:
+    """The button of score `value` in a criterion's row, by its accessible name ("Problem: 4 of 5")."""
+    return group.get_by_role("radio", name=re.compile(rf"^.+: {value} of \d+$"))

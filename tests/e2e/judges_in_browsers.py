@@ -19,7 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from incubator.judging.leaderboard import ScoreRow, rank_startups
 from incubator.judging.rubrics import get_rubric
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import score_button, sign_in
 from tests.e2e.demo_day import CRITERIA, PASSWORD, DemoDay
 
 _WATCH_TAPS = """
@@ -79,7 +79,7 @@ def _tap_all(judges: dict[str, Page], slug: str, index: int, generator: random.R
     for _attempt in range(2):
         for email, value in waiting.items():
             group = judges[email].get_by_test_id("stButtonGroup").nth(index)
-            group.get_by_role("radio", name=str(value), exact=True).click()
+            score_button(group, str(value)).click()
         for email, value in list(waiting.items()):
             latency = _confirmed_after(judges[email], f"Saved: {title} = {value}")
             if latency is None:

@@ -16,7 +16,7 @@ from incubator.accounts.actors import Actor
 from incubator.accounts.authentication import start_sign_in_session
 from incubator.db.database import Database
 from incubator.db.models import PitchEvent, Score, Startup, User
-from tests.e2e.conftest import KEEP_TOASTS, demo_database_url, settle, sign_in
+from tests.e2e.conftest import KEEP_TOASTS, demo_database_url, score_button, settle, sign_in
 from tests.e2e.servers import running_app
 from tests.e2e.streamlit_client import StreamlitClient
 
@@ -83,7 +83,7 @@ def test_a_tap_made_while_offline_is_saved_when_the_connection_comes_back_or_sho
         page.goto(f"{url}/judge")
         expect(page.get_by_role("heading", name="GreenCourier")).to_be_visible()
         settle(page)
-        problem = page.get_by_test_id("stButtonGroup").nth(0).get_by_role("radio", name="4", exact=True)
+        problem = score_button(page.get_by_test_id("stButtonGroup").nth(0), "4")
 
         context.set_offline(True)  # the phone loses the network at the back of the room
         page.evaluate("window.__toasts = []")

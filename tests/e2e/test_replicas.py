@@ -27,7 +27,7 @@ from incubator.judging.leaderboard import ScoreRow, rank_startups
 from incubator.judging.results import event_leaderboard
 from incubator.judging.rubrics import get_rubric
 from tests.conftest import IN_CI, empty_postgres_schema
-from tests.e2e.conftest import KEEP_TOASTS, ROOT, sign_in
+from tests.e2e.conftest import KEEP_TOASTS, ROOT, score_button, sign_in
 from tests.e2e.servers import (
     free_port,
     nginx_available,
@@ -92,7 +92,7 @@ def _browser_on_route(browser: Browser, proxy: str, route: str, *, phone: bool) 
 def _tap(page: Page, criterion_index: int, value: int) -> Locator:
     page.evaluate("window.__toasts = []")
     group = page.get_by_test_id("stButtonGroup").nth(criterion_index)
-    choice = group.get_by_role("radio", name=str(value), exact=True)
+    choice = score_button(group, str(value))
     choice.click()
     return choice
 

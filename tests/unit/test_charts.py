@@ -19,3 +19,11 @@ def test_breakdown_and_timeline_charts_build_specs():
         [("MVP: v1", dt.date(2027, 1, 1), "done", "done")], dt.date(2027, 1, 5)
     ).to_dict()
     assert len(timeline["layer"]) == 2
+
+
+def test_milestone_statuses_differ_in_shape_as_well_as_colour():
+    rows = [("MVP", dt.date(2027, 1, 1), "done", "Done"), ("Pilot", dt.date(2027, 2, 1), "blocked", "Blocked")]
+    points = milestone_timeline_chart(rows, dt.date(2027, 1, 5)).to_dict()["layer"][0]
+    shape, colour = points["encoding"]["shape"], points["encoding"]["color"]
+    assert shape["field"] == colour["field"] == "label"  # one legend: a status's colour and shape together
+    assert len(set(shape["scale"]["range"])) == len(shape["scale"]["domain"]) == 5
