@@ -19,6 +19,7 @@ from babel import Locale
 
 from incubator.core.formatting import locale
 from incubator.core.i18n import _
+from incubator.core.labels import milestone_status_label
 from incubator.progress.rules import thinned_series
 from incubator.reports.printout import OnePager
 
@@ -95,8 +96,7 @@ def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]
         [{"title": title, "due": due.isoformat(), "label": label} for title, due, _status, label in rows if due],
         columns=["title", "due", "label"],
     )
-    labels = {status: label for _title, _due, status, label in rows}
-    domain = [labels.get(status, status) for status in STATUS_COLOURS]
+    domain = [milestone_status_label(status) for status in STATUS_COLOURS]  # the legend in the reader's words
     points = (
         alt.Chart(frame)
         .mark_point(size=160, filled=True, opacity=1)

@@ -5,6 +5,7 @@ out, a segmented control's buttons are named by their text alone, and the page i
 so one small script in the page fills them in, and keeps doing so as Streamlit redraws:
 - every confirmation (a toast) is also written into a polite live region, so it is announced;
 - a button of a row of numbers (the judge's 1 to 5) is named "Problem: 3 of 5", not "3";
+- a "?" help button is named after what it explains, in the reader's language ("Help: 2. Problem"), not "Help";
 - the document's language is the reader's, so a screen reader speaks French as French.
 """
 
@@ -20,7 +21,7 @@ from incubator.core.i18n import _, current_language
 # hidden class for text that only assistive technology needs; the focused element is never hidden under the
 # judge's sticky bar (WCAG 2.4.11).
 PAGE_STYLE = """
-[data-testid="stMainBlockContainer"] h2 { font-size: 1.75rem; }
+[data-testid="stMainBlockContainer"] h2 { font-size: 1.5rem; }
 .incubator-visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 html { scroll-padding-bottom: 6rem; }
@@ -28,7 +29,7 @@ html { scroll-padding-bottom: 6rem; }
 [data-testid="stElementContainer"]:has(#incubator-assistive) { display: none; }
 """
 
-_SCRIPT = """
+_SCRIPT = r"""
 (() => {
   const words = %(words)s;
   window.__incubatorWords = words;
@@ -58,9 +59,20 @@ _SCRIPT = """
       });
     });
   };
+  const nameHelpButtons = () => {
+    const w = window.__incubatorWords;
+    document.querySelectorAll('[data-testid="stTooltipIcon"] button').forEach((button) => {
+      let holder = button.parentElement;  // the nearest ancestor with words: the label or the line it helps
+      for (let up = 0; holder && up < 6 && !holder.innerText.trim(); up += 1) holder = holder.parentElement;
+      const subject = holder ? holder.innerText.trim().split('\n')[0].trim() : '';
+      const label = subject ? w.helpAbout.replace('{name}', subject) : w.help;
+      if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
+    });
+  };
   window.__incubatorAssistive = () => {
     document.documentElement.lang = window.__incubatorWords.lang;
     nameNumberButtons();
+    nameHelpButtons();
   };
   new MutationObserver((changes) => {
     for (const change of changes) {
@@ -80,7 +92,12 @@ _SCRIPT = """
 
 def assist_assistive_technology() -> None:
     """Add the page's style and the script above, in the current language; draws nothing visible."""
-    words = {"lang": current_language(), "ofScale": _("{name}: {value} of {maximum}")}
+    words = {
+        "lang": current_language(),
+        "ofScale": _("{name}: {value} of {maximum}"),
+        "help": _("Help"),
+        "helpAbout": _("Help: {name}"),
+    }
     # As JSON in a script element: "<" escaped, so no text can close the element.
     script = _SCRIPT % {"words": json.dumps(words).replace("<", "\\u003c")}
     st.html(

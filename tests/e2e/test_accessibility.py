@@ -87,3 +87,10 @@ def test_the_judge_page_on_a_phone_and_the_sign_in_page_pass_axe(browser: Browse
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="en-GB")
     assert _audit(context.new_page(), app_url) == []
     context.close()
+
+
+def test_help_buttons_are_named_after_what_they_explain(browser: Browser, app_url: str):
+    with signed_in(browser, app_url, Role.FOUNDER) as page:
+        page.goto(f"{app_url}/canvas")
+        expect(page.get_by_role("button", name="Help: 2. Problem", exact=True)).to_be_visible()
+        expect(page.get_by_role("button", name="Help", exact=True)).to_have_count(0)

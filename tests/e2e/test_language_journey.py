@@ -31,11 +31,13 @@ def test_a_french_browser_gets_french_then_a_dutch_account_reads_dutch(french_br
     page.goto(app_url)
     expect(page.get_by_role("heading", name="Bienvenue à l'incubateur")).to_be_visible()
     expect(page.get_by_role("button", name="Se connecter")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")  # a screen reader speaks it as French
     settle(page)
     screenshot(page, "sign-in-fr")
 
     _choose(page, "Langue", "Nederlands")
     expect(page.get_by_role("heading", name="Welkom bij de incubator")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
     settle(page)
 
     page.get_by_role("textbox", name="E-mail").fill("sophie@demo.incubator.example")

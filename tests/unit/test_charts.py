@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from incubator.core.i18n import language
 from incubator.reports.charts import criterion_breakdown_chart, metric_chart, milestone_timeline_chart
 
 
@@ -27,3 +28,10 @@ def test_milestone_statuses_differ_in_shape_as_well_as_colour():
     shape, colour = points["encoding"]["shape"], points["encoding"]["color"]
     assert shape["field"] == colour["field"] == "label"  # one legend: a status's colour and shape together
     assert len(set(shape["scale"]["range"])) == len(shape["scale"]["domain"]) == 5
+
+
+def test_the_status_legend_names_every_status_in_the_readers_language():
+    with language("fr"):
+        spec = milestone_timeline_chart([("MVP", dt.date(2027, 1, 1), "done", "fait")], dt.date(2027, 1, 5)).to_dict()
+    domain = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    assert "in_progress" not in domain and len(domain) == 5

@@ -20,5 +20,6 @@ def test_the_document_language_and_metadata_are_set(code, tag):
     pdf.save()
     reader = PdfReader(io.BytesIO(buffer.getvalue()))
     assert reader.trailer["/Root"]["/Lang"] == tag
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     assert reader.metadata.title == "Acme — summary"  # a control character never reaches the metadata
     assert reader.metadata.author == "MolenGeek" and reader.metadata.subject == "Investor summary"
