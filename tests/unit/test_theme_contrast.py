@@ -43,6 +43,11 @@ def test_text_and_captions_pass_aa_on_the_page_and_in_the_sidebar():
         assert contrast(faded(THEME["textColor"], 0.6, background), background) >= 4.5
 
 
+def test_coloured_marks_pass_aa_as_text():
+    for colour in (THEME["orangeTextColor"], THEME["redTextColor"]):
+        assert contrast(colour, WHITE) >= 4.5 and contrast(colour, SIDEBAR) >= 4.5, colour
+
+
 def test_the_accent_passes_aa_as_text_on_white_and_under_white_text():
     assert contrast(THEME["primaryColor"], WHITE) >= 4.5  # links, the chosen score's outline
 
