@@ -41,7 +41,7 @@ def test_rehearsal_shows_one_slide_at_a_time_and_moves_on(app):
     at = _open(app(FOUNDER))  # Repair Café Online has the demo deck
     at.button(key="deck::repair-cafe-online::next").click().run()
     assert not at.exception
-    assert at.subheader[-1].value == "Problem"
+    assert at.header[-1].value == "Problem"
 
 
 def test_mentor_reads_the_deck_without_editing(app):

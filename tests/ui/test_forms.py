@@ -119,8 +119,8 @@ def test_markdown_typed_into_a_name_is_shown_as_typed(app, demo_db):
     at = app(FOUNDER)
     at.text_input(key=f"name_{SLUG}").input(typed)
     at.button(key=f"FormSubmitter:profile_{SLUG}-Save the profile").click().run()
-    assert at.subheader[0].value == escape_markdown(typed)
-    assert plain(at.subheader[0].value) == typed
+    assert at.header[0].value == escape_markdown(typed)
+    assert plain(at.header[0].value) == typed
 
 
 def test_coordinator_sees_who_did_what_in_the_recent_activity(app):

@@ -40,7 +40,7 @@ def test_founder_signs_in_and_lands_on_their_startup(app):
     at = _sign_in(app(), FOUNDER, DEMO_PASSWORD)
     assert not at.exception
     assert at.title[0].value == "My startup"
-    assert at.subheader[0].value == "Repair Café Online"
+    assert at.header[0].value == "Repair Café Online"
     assert "Yasmine Ouali · founder" in _sidebar_texts(at)
 
 
