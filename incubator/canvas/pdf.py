@@ -19,6 +19,7 @@ from incubator.pdf.text import (
     Frame,
     clean_for_pdf,
     draw_fitted,
+    draw_line,
     fit_blocks,
     fit_line,
 )
@@ -85,8 +86,7 @@ def _draw_header(pdf: Canvas, document: CanvasPrint) -> None:
     top = PAGE_HEIGHT - MARGIN
     name, _cut = fit_line(document.startup_name, BOLD, PAGE_WIDTH * 0.55, sizes=(16, 14, 12, 10))
     pdf.setFillColor(INK)
-    pdf.setFont(BOLD, name.size)
-    pdf.drawString(MARGIN, top - 16, name.text)
+    draw_line(pdf, name, MARGIN, top - 16)
     pdf.setFont(REGULAR, 9)
     pdf.setFillColor(MUTED)
     saved = format_day(document.saved_at.date() if document.saved_at else None)

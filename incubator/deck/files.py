@@ -15,8 +15,19 @@ from reportlab.lib.utils import ImageReader
 from incubator.core.i18n import _
 from incubator.deck.drafting import Slide
 from incubator.deck.printout import DeckPrint
+from incubator.deck.slide_fonts import set_script_fonts
 from incubator.pdf.document import ACCENT, INK, MUTED, open_pdf
-from incubator.pdf.text import BOLD, REGULAR, Block, clean_for_pdf, draw_fitted, fit_blocks, fit_line
+from incubator.pdf.text import (
+    BOLD,
+    REGULAR,
+    Block,
+    clean_for_pdf,
+    draw_fitted,
+    draw_line,
+    draw_line_in,
+    fit_blocks,
+    fit_line,
+)
 
 WIDE_WIDTH, WIDE_HEIGHT = 960.0, 540.0  # points: 16:9
 
@@ -61,6 +72,9 @@ def build_pptx(deck: DeckPrint) -> bytes:
                 run.font.size = Pt(24)
         if slide.notes:
             page.notes_slide.notes_text_frame.text = clean_for_pdf(slide.notes)
+            set_script_fonts(page.notes_slide.notes_text_frame)
+        set_script_fonts(title.text_frame)
+        set_script_fonts(frame)
         if deck.chart_png and _shows_chart(slide):
             page.shapes.add_picture(io.BytesIO(deck.chart_png), Inches(8.3), Inches(1.8), width=Inches(4.6))
     buffer = io.BytesIO()
@@ -81,8 +95,7 @@ def build_deck_pdf(deck: DeckPrint) -> bytes:
         pdf.rect(0, WIDE_HEIGHT - 8, WIDE_WIDTH, 8, stroke=0, fill=1)
         title, _cut = fit_line(slide.title, BOLD, WIDE_WIDTH - 96, sizes=(34, 30, 26, 22, 18))
         pdf.setFillColor(INK)
-        pdf.setFont(BOLD, title.size)
-        pdf.drawString(48, WIDE_HEIGHT - 80, title.text)
+        draw_line_in(pdf, title, 48, WIDE_HEIGHT - 80, WIDE_WIDTH - 96)
         chart = bool(deck.chart_png and _shows_chart(slide))
         width = (WIDE_WIDTH - 96) * (0.55 if chart else 1.0)
         blocks = [Block(f"• {bullet}") for bullet in _bullets(clean_for_pdf(slide.body))] or [Block(" ")]
@@ -96,9 +109,9 @@ def build_deck_pdf(deck: DeckPrint) -> bytes:
             pdf.drawImage(
                 image, WIDE_WIDTH - 48 - shown_width, WIDE_HEIGHT - 130 - shown_height, shown_width, shown_height
             )
-        pdf.setFont(REGULAR, 10)
         pdf.setFillColor(MUTED)
-        pdf.drawString(48, 24, clean_for_pdf(deck.startup_name))
+        draw_line(pdf, fit_line(deck.startup_name, REGULAR, WIDE_WIDTH * 0.6, sizes=(10, 9, 8))[0], 48, 24)
+        pdf.setFont(REGULAR, 10)
         pdf.drawRightString(WIDE_WIDTH - 48, 24, f"{number} / {len(deck.slides)}")
         pdf.showPage()
     pdf.save()

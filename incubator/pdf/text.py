@@ -2,56 +2,39 @@
 
 Everything is drawn with plain `drawString` calls, never reportlab's Paragraph markup, so
 whatever a founder typed (`<b>`, `&`, `<img src=...>`) prints exactly as typed.
-Arabic letters are joined (arabic-reshaper) and each wrapped line is put in visual order by
-the Unicode bidi algorithm (python-bidi): shaping alone leaves right-to-left words reversed.
+- Each character is drawn in a font that has it (`typefaces`): a line is a row of font runs.
+- Arabic letters are joined (arabic-reshaper); the bidi algorithm resolves a paragraph's levels once
+  and each wrapped line is put in visual order within them (`bidi_lines`).
+- Lines break at spaces, and also between Chinese and Japanese characters (which have none), never
+  before closing or after opening punctuation; a word is cut only when it is wider than the line.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import arabic_reshaper
-from bidi import get_display
 from reportlab.lib.colors import Color
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONT_DIR = Path(__file__).parent / "fonts"
-REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+from incubator.pdf.bidi_lines import Paragraph, has_right_to_left, is_right_to_left
+from incubator.pdf.typefaces import BOLD, REGULAR, Run, font_runs, register_fonts, text_width
+
+__all__ = ["BOLD", "REGULAR", "is_right_to_left", "register_fonts"]
+
 ELLIPSIS = "…"
 LINE_SPACING = 1.22
-
-
-@cache
-def register_fonts() -> None:
-    """Register the embedded DejaVu Sans family once per process (regular and bold)."""
-    pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    # Without the family mapping, bold requested through the family would silently come out regular.
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
-    addMapping(REGULAR, 1, 0, BOLD)
+# Line breaking (UAX #14, the part that matters here): no break before these, none after the openers.
+_CLOSING = set("、。，．：；！？）」』】〕〉》〙〗〛｝］）ー・…‥々ゝゞ")
+_OPENING = set("（「『【〔〈《〘〖〚｛［")
 
 
 def clean_for_pdf(text: str) -> str:
     """Drop control characters (keeping newlines and tabs as spaces) and normalise to NFC."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\t", " ")
     return "".join(char for char in text if char == "\n" or unicodedata.category(char) != "Cc")
-
-
-def is_right_to_left(text: str) -> bool:
-    """Tell whether the first strongly directional letter of `text` is right-to-left."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
 
 
 @dataclass(frozen=True)
@@ -63,55 +46,105 @@ class Line:
     size: float
     right_to_left: bool = False
 
+    @property
+    def runs(self) -> tuple[Run, ...]:
+        """Return the line as runs of one font each, left to right."""
+        return font_runs(self.text, self.font)
+
+    @property
+    def width(self) -> float:
+        """Return the line's width in points."""
+        return text_width(self.text, self.font, self.size)
+
 
 def _width(text: str, font: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, font, size))
+    return text_width(text, font, size)
 
 
-def _split_long_word(word: str, font: str, size: float, width: float) -> list[str]:
-    pieces, current = [], ""
-    for char in word:
-        if current and _width(current + char, font, size) > width:
-            pieces.append(current)
-            current = char
+# Han ideographs, kana, their punctuation and full-width forms: text written without spaces.
+_WRITTEN_WITHOUT_SPACES = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+_WORD = re.compile("[^ ]+")
+
+
+def _breaks_between_characters(char: str) -> bool:
+    return _WRITTEN_WITHOUT_SPACES.match(char) is not None
+
+
+def _may_break_before(text: str, index: int) -> bool:
+    """Tell whether a line may break between text[index - 1] and text[index], neither being a space."""
+    char, before = text[index], text[index - 1]
+    cjk = _breaks_between_characters(char) or _breaks_between_characters(before)
+    return cjk and char not in _CLOSING and before not in _OPENING
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Split a paragraph where a line may break: each piece's [start, end) in the text, spaces left between."""
+    if not _WRITTEN_WITHOUT_SPACES.search(text):
+        return [match.span() for match in _WORD.finditer(text)]
+    segments: list[tuple[int, int]] = []
+    start = None
+    for index, char in enumerate(text):
+        if char == " ":
+            if start is not None:
+                segments.append((start, index))
+                start = None
+            continue
+        if start is not None and _may_break_before(text, index):
+            segments.append((start, index))
+            start = None
+        if start is None:
+            start = index
+    if start is not None:
+        segments.append((start, len(text)))
+    return segments
+
+
+def _split_long_word(text: str, start: int, end: int, font: str, size: float, width: float) -> list[tuple[int, int]]:
+    pieces, piece_start = [], start
+    for index in range(start + 1, end):
+        if _width(text[piece_start : index + 1], font, size) > width:
+            pieces.append((piece_start, index))
+            piece_start = index
+    return [*pieces, (piece_start, end)]
+
+
+def _line_ranges(text: str, font: str, size: float, width: float) -> list[tuple[int, int]]:
+    """Fill lines greedily with the paragraph's segments; return each line's [start, end) in the text."""
+    space = _width(" ", font, size)
+    lines: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    current_width = 0.0
+    for start, end in _segments(text):
+        segment_width = _width(text[start:end], font, size)
+        gap = space * (start - current[1]) if current is not None else 0.0  # the spaces typed between
+        if current is not None and current_width + gap + segment_width <= width:
+            current, current_width = (current[0], end), current_width + gap + segment_width
+            continue
+        if current is not None:
+            lines.append(current)
+        if segment_width <= width:
+            current, current_width = (start, end), segment_width
         else:
-            current += char
-    return [*pieces, current] if current else pieces
+            *full, last = _split_long_word(text, start, end, font, size, width)
+            lines.extend(full)
+            current, current_width = last, _width(text[last[0] : last[1]], font, size)
+    lines.append(current or (0, 0))
+    return lines
 
 
 def wrap_paragraph(text: str, font: str, size: float, width: float) -> list[Line]:
-    """Wrap one paragraph to `width` points; right-to-left paragraphs are shaped and reordered per line."""
-    right_to_left = is_right_to_left(text)
-    logical = arabic_reshaper.reshape(text) if right_to_left or _has_arabic(text) else text
-    space = _width(" ", font, size)
-    lines: list[str] = []
-    current, current_width = "", 0.0
-    for word in logical.split(" "):
-        word_width = _width(word, font, size)  # widths add up: no kerning in these fonts, so no re-measuring
-        if current and current_width + space + word_width <= width:
-            current, current_width = f"{current} {word}", current_width + space + word_width
-            continue
-        if not current and word_width <= width:
-            current, current_width = word, word_width
-            continue
-        if current:
-            lines.append(current)
-        if word_width <= width:
-            current, current_width = word, word_width
-        else:
-            *full, current = _split_long_word(word, font, size, width) or [""]
-            lines.extend(full)
-            current_width = _width(current, font, size)
-    lines.append(current)
-    return [Line(get_display(line) if _needs_bidi(line) else line, font, size, right_to_left) for line in lines]
+    """Wrap one paragraph to `width` points, each line in visual order within the paragraph's bidi levels."""
+    logical = arabic_reshaper.reshape(text) if _has_arabic(text) else text
+    if not has_right_to_left(logical):
+        return [Line(logical[start:end], font, size) for start, end in _line_ranges(logical, font, size, width)]
+    paragraph = Paragraph.of(logical)
+    right_to_left = paragraph.base_level == 1
+    ranges = _line_ranges(paragraph.text, font, size, width)
+    return [Line(paragraph.visual(start, end), font, size, right_to_left) for start, end in ranges]
 
 
 def _has_arabic(text: str) -> bool:
     return any("\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" for char in text)
-
-
-def _needs_bidi(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[Line]:
@@ -243,8 +276,21 @@ def draw_fitted(pdf: Canvas, fitted: FittedBox, x: float, top: float, width: flo
         pdf.setFillColor(muted if item.block.muted else ink)
         for line in item.lines:
             y -= fitted.line_height
-            pdf.setFont(line.font, line.size)
-            if line.right_to_left:
-                pdf.drawRightString(x + width, y, line.text)
-            else:
-                pdf.drawString(x, y, line.text)
+            draw_line_in(pdf, line, x, y, width)
+
+
+def draw_line_in(pdf: Canvas, line: Line, x: float, y: float, width: float) -> None:
+    """Draw a line on a row `width` points wide from `x`: at its left, or at its right when written right to left."""
+    draw_line(pdf, line, x + width if line.right_to_left else x, y, "right" if line.right_to_left else "left")
+
+
+def draw_line(pdf: Canvas, line: Line, x: float, y: float, align: str = "left") -> None:
+    """Draw a line run by run, each in its own font, from `x` ("left"), ending at it ("right") or around it."""
+    runs = line.runs
+    if align != "left":
+        total = sum(float(pdf.stringWidth(text, font, line.size)) for text, font in runs)
+        x -= total if align == "right" else total / 2
+    for text, font in runs:
+        pdf.setFont(font, line.size)
+        pdf.drawString(x, y, text)
+        x += float(pdf.stringWidth(text, font, line.size))

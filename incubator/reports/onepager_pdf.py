@@ -24,6 +24,8 @@ from incubator.pdf.text import (
     Frame,
     clean_for_pdf,
     draw_fitted,
+    draw_line,
+    draw_line_in,
     fit_blocks,
     fit_line,
 )
@@ -74,16 +76,13 @@ def _header(pdf: Canvas, page: OnePager) -> None:
     top = PAGE_HEIGHT - MARGIN
     name, _cut = fit_line(page.name, BOLD, PAGE_WIDTH * 0.62, sizes=(20, 18, 16, 14, 12))
     pdf.setFillColor(INK)
-    pdf.setFont(BOLD, name.size)
-    pdf.drawString(MARGIN, top - 18, name.text)
+    draw_line(pdf, name, MARGIN, top - 18)
     tagline, _cut = fit_line(page.tagline or "", REGULAR, PAGE_WIDTH - 2 * MARGIN, sizes=(11, 10, 9, 8))
-    pdf.setFont(REGULAR, tagline.size)
-    pdf.drawString(MARGIN, top - 36, tagline.text)
+    draw_line_in(pdf, tagline, MARGIN, top - 36, PAGE_WIDTH - 2 * MARGIN)
     facts = " · ".join(part for part in (page.stage, page.sector, page.cohort) if part)
     facts_line, _cut = fit_line(facts, REGULAR, PAGE_WIDTH - 2 * MARGIN, sizes=(8.5, 8, 7))
     pdf.setFillColor(MUTED)
-    pdf.setFont(REGULAR, facts_line.size)
-    pdf.drawString(MARGIN, top - 50, facts_line.text)
+    draw_line(pdf, facts_line, MARGIN, top - 50)
     pdf.setStrokeColor(ACCENT)
     pdf.setLineWidth(1.5)
     pdf.line(MARGIN, top - 58, PAGE_WIDTH - MARGIN, top - 58)
@@ -167,7 +166,8 @@ def _footer(pdf: Canvas, page: OnePager, shortened: bool, page_number: int | Non
     pdf.setFont(REGULAR, 7)
     pdf.setFillColor(MUTED)
     made = _("Made on {date} by {incubator}").format(date=format_day(page.made_on), incubator=page.incubator_name)
-    pdf.drawString(MARGIN, MARGIN, made)
+    draw_line(pdf, fit_line(made, REGULAR, PAGE_WIDTH * 0.45, (7, 6.5, 6))[0], MARGIN, MARGIN)
+    pdf.setFont(REGULAR, 7)
     if shortened:
         pdf.setFillColor(INK)
         pdf.drawCentredString(PAGE_WIDTH / 2, MARGIN + 10, _("Some text was shortened to fit this page (…)."))
@@ -197,13 +197,9 @@ def build_booklet(booklet: Booklet) -> bytes:
     pdf.rect(0, PAGE_HEIGHT * 0.55, PAGE_WIDTH, PAGE_HEIGHT * 0.45, stroke=0, fill=1)
     title, _cut = fit_line(booklet.event_name, BOLD, PAGE_WIDTH - 2 * MARGIN, sizes=(30, 26, 22, 18))
     pdf.setFillColor(PAPER)
-    pdf.setFont(BOLD, title.size)
-    pdf.drawString(MARGIN, PAGE_HEIGHT * 0.62, title.text)
-    pdf.setFont(REGULAR, 13)
+    draw_line(pdf, title, MARGIN, PAGE_HEIGHT * 0.62)
     details = " · ".join(part for part in (format_day(booklet.event_date, ""), booklet.cohort) if part)
-    pdf.drawString(
-        MARGIN, PAGE_HEIGHT * 0.62 - 24, fit_line(details, REGULAR, PAGE_WIDTH - 2 * MARGIN, (13, 11, 9))[0].text
-    )
+    draw_line(pdf, fit_line(details, REGULAR, PAGE_WIDTH - 2 * MARGIN, (13, 11, 9))[0], MARGIN, PAGE_HEIGHT * 0.62 - 24)
     pdf.setFillColor(MUTED)
     pdf.setFont(REGULAR, 9)
     pdf.drawRightString(PAGE_WIDTH - MARGIN, MARGIN, "1")
@@ -229,8 +225,8 @@ def _contents(pdf: Canvas, booklet: Booklet) -> None:
     y = PAGE_HEIGHT - MARGIN - 50
     for index, page in enumerate(booklet.pages, start=1):
         line, _cut = fit_line(f"{index}. {page.name}", REGULAR, PAGE_WIDTH - 2 * MARGIN - 40, sizes=(size, 6))
+        draw_line(pdf, line, MARGIN, y)
         pdf.setFont(REGULAR, line.size)
-        pdf.drawString(MARGIN, y, line.text)
         pdf.drawRightString(PAGE_WIDTH - MARGIN, y, str(index + 2))
         y -= line.size * 1.6
     pdf.bookmarkPage("contents")
