@@ -31,7 +31,7 @@ from incubator.core.errors import SignInFailed, SignInThrottled
 from incubator.core.fields import normalise_email
 from incubator.core.i18n import _
 from incubator.db.database import Database
-from incubator.db.models import SignInSession, User, utc_now
+from incubator.db.models import Invitation, SignInSession, User, utc_now
 
 SIGN_IN_SESSION_LIFETIME = dt.timedelta(days=14)
 
@@ -160,4 +160,10 @@ def sign_in_with_single_sign_on(database: Database, email: str | None) -> str:
     """
     with database.write() as session:
         actor = actor_for_single_sign_on(session, email)
+        # An invited person who signs in with single sign-on has no use for the link any more.
+        session.execute(
+            update(Invitation)
+            .where(Invitation.user_id == actor.id, Invitation.used_at.is_(None), Invitation.revoked_at.is_(None))
+            .values(used_at=utc_now())
+        )
         return start_sign_in_session(session, actor, method="sso")
