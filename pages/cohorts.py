@@ -3,12 +3,14 @@
 import streamlit as st
 
 from incubator import web
+from incubator.core.csv_files import csv_download
 from incubator.core.formatting import date_input_pattern, format_day
 from incubator.core.i18n import _
-from incubator.core.labels import stage_label
+from incubator.core.labels import role_label, stage_label
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, Stage
 from incubator.db.models import Startup
+from incubator.exchange.people_table import enrol_people
 from incubator.startups.cohorts import create_cohort, list_cohorts
 from incubator.startups.profiles import StartupProfile, create_startup, list_visible_startups
 
@@ -19,6 +21,49 @@ web.show_flash()
 with web.database().read() as session:
     cohorts = list_cohorts(session, actor)
     without_cohort = [startup for startup in list_visible_startups(session, actor) if startup.cohort is None]
+
+
+_ENROLMENT_KEY = "cohorts::last_enrolment"  # the links just made: shown until the coordinator leaves the page
+
+
+def _add_people(cohort_slugs: dict[str, str]) -> None:
+    """Paste or upload a table of people: accounts, startups, teams and invitations in one step."""
+    opened = not any(cohort.startups for cohort in cohorts)
+    with st.expander(_("Add people to a cohort: paste a table"), icon=":material/group_add:", expanded=opened):
+        if not cohort_slugs:
+            st.info(_("Create a cohort first, below."))
+            return
+        with st.form("enrol_people"):
+            chosen = st.selectbox(
+                _("Cohort"), list(cohort_slugs), format_func=lambda slug: cohort_slugs[slug], key="enrol_cohort"
+            )
+            pasted = st.text_area(
+                _("People, one a row: name, email, role, startup (copy the columns from a spreadsheet)"),
+                key="enrol_table", height=180,
+                placeholder="name\temail\trole\tstartup\nZoé Martin\tzoe@example.org\tfounder\tKitchen Share",
+            )  # fmt: skip
+            uploaded = st.file_uploader(_("Or a CSV file with those columns"), type=["csv", "tsv", "txt"])
+            if st.form_submit_button(_("Add them and make their invitations"), type="primary"):
+                content = uploaded.getvalue() if uploaded is not None else pasted
+                done = web.act(enrol_people, str(chosen), content)
+                if done:
+                    st.session_state[_ENROLMENT_KEY] = [
+                        (issued.name, issued.email, role_label(issued.role), issued.link)
+                        for issued in done.value.invitations
+                    ]
+                    web.forget_widgets("enrol_table")
+                    st.rerun()
+    made = st.session_state.get(_ENROLMENT_KEY)
+    if made:
+        st.success(_("{count} invitations made. Send each person their link: it works once, for 7 days.")
+                   .format(count=len(made)), icon=":material/mark_email_read:")  # fmt: skip
+        for name, email, _role, link in made:
+            st.markdown(f"**{escape_markdown(name)}** · {escape_markdown(email)}")
+            st.code(link, language=None, wrap_lines=True)
+        st.download_button(
+            _("Download the links (CSV)"), csv_download([_("Name"), _("Email"), _("Role"), _("Link")], made),
+            file_name="invitations.csv", mime="text/csv", icon=":material/download:",
+        )  # fmt: skip
 
 
 def _startup_rows(startups: list[Startup]) -> list[dict[str, str]]:
@@ -33,6 +78,7 @@ def _startup_rows(startups: list[Startup]) -> list[dict[str, str]]:
     ]
 
 
+_add_people({cohort.slug: cohort.name for cohort in cohorts})
 if not cohorts:
     st.info(_("There is no cohort yet. Create the first one below."))
 for cohort in cohorts:
@@ -78,7 +124,7 @@ with right, st.form("new_startup"):
     cohort_names = {cohort.slug: cohort.name for cohort in cohorts}
     cohort_slug = st.selectbox(
         _("Cohort"),
-        [None, *cohort_names],
+        [*cohort_names, None],  # the newest cohort first: a new startup usually joins it
         format_func=lambda slug: cohort_names.get(slug, _("None")),
         key="new_startup_cohort",
     )

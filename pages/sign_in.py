@@ -4,9 +4,11 @@ import streamlit as st
 
 from incubator import web
 from incubator.accounts.authentication import sign_in_with_password, sign_in_with_single_sign_on
+from incubator.accounts.invitations import accept_invitation, open_invitation
 from incubator.core.errors import IncubatorError
 from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, current_language
 from incubator.core.labels import role_label
+from incubator.core.markup import escape_markdown
 from incubator.exchange.demo import DEMO_PASSWORD, demo_accounts_present
 
 web.require_frame()
@@ -18,6 +20,42 @@ language_column.selectbox(
 title_column.title(_("Welcome to the incubator"))
 st.write(_("Sign in to work on your startup, follow the teams you mentor, or run your cohorts."))
 
+
+invitation = st.query_params.get("invitation")
+if invitation:
+    # An invitation link: the person chooses their own password (or uses single sign-on), and is signed in.
+    try:
+        with web.database().read() as session:
+            invited = open_invitation(session, invitation)
+    except IncubatorError as error:
+        web.show_error(error)
+    else:
+        st.header(_("Welcome, {name}").format(name=escape_markdown(invited.display_name)))
+        st.write(_("You are invited as {role}. Choose your password to start.").format(role=role_label(invited.role)))
+        with st.form("accept_invitation", border=True):
+            st.text_input(_("Email"), value=invited.email, disabled=True)
+            new_password = st.text_input(
+                _("Choose a password (at least 10 characters)"), type="password", autocomplete="new-password"
+            )
+            again = st.text_input(_("The same password again"), type="password", autocomplete="new-password")
+            accepted = st.form_submit_button(_("Save my password and start"), type="primary", icon=":material/check:")
+        if accepted:
+            if new_password != again:
+                st.error(_("The two passwords differ."))
+            else:
+                try:
+                    with web.database().write() as session:
+                        token = accept_invitation(session, invitation, new_password, current_language())
+                except IncubatorError as error:
+                    web.show_error(error)
+                else:
+                    web.complete_sign_in(token)
+                    st.query_params.clear()
+                    st.rerun()
+        if web.single_sign_on_configured():
+            st.caption(_("Or sign in with single sign-on, with this same email."))
+            st.button(_("Sign in with single sign-on"), on_click=st.login, icon=":material/key:", key="invited_sso")
+        st.stop()
 
 if web.single_sign_on_configured() and st.user.is_logged_in:
     try:

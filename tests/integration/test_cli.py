@@ -278,3 +278,37 @@ def test_a_hostile_bundle_exits_2_with_one_short_line_and_changes_nothing(capsys
     after = json.loads((tmp_path / "after.json").read_text())
     before.pop("exported_at"), after.pop("exported_at")
     assert before == after
+
+
+def test_invite_prints_a_one_time_link_that_puts_the_founder_in_the_team(capsys, db_url):
+    from incubator.accounts.invitations import accept_invitation
+    from incubator.db.database import Database
+    from incubator.db.models import Startup
+
+    _run(capsys, "--db", db_url, "import", str(EXAMPLE))
+    status, out, _err = _run(
+        capsys, "--db", db_url, "invite", "--email", "Nour@Example.org", "--name", "Nour Haddad", "--role", "founder",
+        "--startup", "repair-cafe-online",
+    )  # fmt: skip
+    assert status == EXIT_OK
+    link = out.strip()
+    assert link.startswith("http://localhost:8501/?invitation=")
+    database = Database.from_url(db_url)
+    with database.write() as session:
+        accept_invitation(session, link.split("=", 1)[1], "a fine long password", "en")
+        startup = session.query(Startup).filter_by(slug="repair-cafe-online").one()
+        assert "nour@example.org" in {founder.email for founder in startup.founders}
+
+
+def test_invite_refuses_a_coordinator_in_a_team_and_an_unknown_startup_without_a_trace(capsys, db_url):
+    _run(capsys, "--db", db_url, "import", str(EXAMPLE))
+    for role, startup in (("coordinator", "repair-cafe-online"), ("founder", "no-such-startup")):
+        status, out, err = _run(
+            capsys, "--db", db_url, "invite", "--email", "x@example.org", "--name", "X", "--role", role,
+            "--startup", startup,
+        )  # fmt: skip
+        assert status == EXIT_BAD_INPUT and out == "" and err.count("\n") == 1
+    status, out, _err = _run(
+        capsys, "--db", db_url, "invite", "--email", "x@example.org", "--name", "X", "--role", "founder"
+    )
+    assert status == EXIT_OK  # the refused tries left no account behind

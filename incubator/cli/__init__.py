@@ -15,19 +15,18 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from incubator.accounts.actors import Actor
+from incubator.accounts.invitations import invite_person
 from incubator.accounts.users import create_user
-from incubator.core.config import database_url
+from incubator.cli import documents
+from incubator.cli.support import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, open_database
 from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import one_line
 from incubator.core.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, _, language
 from incubator.core.vocabulary import Role
-from incubator.db.database import Database
-from incubator.db.migrations import upgrade_database
 from incubator.exchange.bundle_export import bundle_to_json, export_bundle
 from incubator.exchange.bundle_import import import_bundle_file
 from incubator.exchange.demo import load_demo
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+from incubator.startups.teams import set_team_member
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=[role.value for role in Role])
 
+    invite = commands.add_parser(
+        "invite", help="invite someone: prints the one-time link with which they choose a password", parents=[common]
+    )
+    invite.add_argument("--email", required=True)
+    invite.add_argument("--name", required=True)
+    invite.add_argument("--role", required=True, choices=[role.value for role in Role])
+    invite.add_argument("--startup", metavar="SLUG", help="put them in this startup's team (founders and mentors)")
     commands.add_parser("demo", help="load the demo cohort", parents=[common])
 
     import_command = commands.add_parser("import", help="import a bundle file (all or nothing)", parents=[common])
@@ -105,12 +111,6 @@ def _add_language_option(command: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def _open_database(args: argparse.Namespace) -> Database:
-    database = Database.from_url(database_url(getattr(args, "db", None)))
-    upgrade_database(database)
-    return database
-
-
 def _read_new_password() -> str:
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
@@ -122,7 +122,7 @@ def _read_new_password() -> str:
 
 def _user_add(args: argparse.Namespace) -> int:
     password = _read_new_password()
-    database = _open_database(args)
+    database = open_database(args)
     with database.write() as session:
         user = create_user(
             session, Actor.command_line(), email=args.email, name=args.name, role=args.role, password=password
@@ -131,8 +131,21 @@ def _user_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _invite(args: argparse.Namespace) -> int:
+    if args.startup and args.role == Role.COORDINATOR.value:
+        raise ValidationFailed(_("A coordinator is not on a startup's team: leave out --startup."), field="startup")
+    database = open_database(args)
+    actor = Actor.command_line()
+    with database.write() as session:
+        issued = invite_person(session, actor, email=args.email, name=args.name, role=args.role)
+        if args.startup:
+            set_team_member(session, actor, args.startup, issued.email, issued.role, member=True)
+    print(issued.link)
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
-    database = _open_database(args)
+    database = open_database(args)
     with database.write() as session:
         report = load_demo(session)
     print(_("Demo data loaded: {summary}").format(summary=report.summary()))
@@ -147,7 +160,7 @@ def _import(args: argparse.Namespace) -> int:
         raise ValidationFailed(
             _("Cannot read {file}: {reason}").format(file=args.file, reason=error.strerror)
         ) from None
-    database = _open_database(args)
+    database = open_database(args)
     with database.write() as session:
         report = import_bundle_file(session, Actor.command_line(), raw)
     print(_("Imported {file}: {summary}").format(file=args.file, summary=report.summary()))
@@ -155,7 +168,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    database = _open_database(args)
+    database = open_database(args)
     with database.read() as session:
         text = bundle_to_json(export_bundle(session, Actor.command_line()))
     if args.out:
@@ -165,89 +178,21 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _canvas(args: argparse.Namespace) -> int:
-    # Imported here: only this command needs reportlab.
-    from incubator.canvas.export import canvas_print
-    from incubator.canvas.pdf import build_canvas_pdf
-
-    database = _open_database(args)
-    with database.read() as session:
-        document = canvas_print(session, Actor.command_line(), args.slug, args.version)
-    _write_file(args.out, build_canvas_pdf(document))
-    print(_("Wrote version {version} of the canvas of {slug} to {file}.").format(
-        version=document.version, slug=args.slug, file=args.out
-    ))  # fmt: skip
-    return EXIT_OK
-
-
-def _write_file(path: str, content: bytes) -> None:
-    try:
-        Path(path).write_bytes(content)
-    except OSError as error:
-        raise ValidationFailed(_("Cannot write {file}: {reason}").format(file=path, reason=error.strerror)) from None
-
-
 def _leaderboard(args: argparse.Namespace) -> int:
     from incubator.judging.leaderboard import standings_csv, standings_table
     from incubator.judging.results import event_leaderboard
 
-    database = _open_database(args)
+    database = open_database(args)
     with database.read() as session:
         board = event_leaderboard(session, Actor.command_line(), args.event, args.method)
     sys.stdout.write(standings_csv(board.standings) if args.format == "csv" else standings_table(board.standings))
     return EXIT_OK
 
 
-def _onepager(args: argparse.Namespace) -> int:
-    from incubator.reports.charts import with_traction_chart
-    from incubator.reports.investor_summary import investor_summary
-    from incubator.reports.onepager_pdf import build_onepager
-
-    database = _open_database(args)
-    with database.read() as session:
-        page = investor_summary(session, Actor.command_line(), args.slug, include_scores=args.with_scores)
-    _write_file(args.out, build_onepager(with_traction_chart(page)))
-    print(_("Wrote the investor summary of {slug} to {file}.").format(slug=args.slug, file=args.out))
-    return EXIT_OK
-
-
-def _deck(args: argparse.Namespace) -> int:
-    from incubator.deck.files import build_deck_pdf, build_pptx
-    from incubator.deck.printout import DeckPrint
-    from incubator.deck.versions import deck_for_export
-    from incubator.reports.charts import with_traction_chart
-    from incubator.reports.investor_summary import investor_summary
-
-    database = _open_database(args)
-    with database.read() as session:
-        actor = Actor.command_line()
-        deck = deck_for_export(session, actor, args.slug)
-        summary = with_traction_chart(investor_summary(session, actor, args.slug))
-    document = DeckPrint(summary.name, deck.slides, summary.chart_png)
-    _write_file(args.out, build_pptx(document) if args.format == "pptx" else build_deck_pdf(document))
-    state = _("version {number}").format(number=deck.version) if deck.version else _("a first draft")
-    print(_("Wrote {state} of the deck of {slug} to {file}.").format(state=state, slug=args.slug, file=args.out))
-    return EXIT_OK
-
-
-def _booklet(args: argparse.Namespace) -> int:
-    from incubator.reports.investor_summary import event_booklet
-    from incubator.reports.onepager_pdf import build_booklet
-
-    database = _open_database(args)
-    with database.read() as session:
-        booklet = event_booklet(session, Actor.command_line(), args.event)
-    _write_file(args.out, build_booklet(booklet))
-    print(_("Wrote the booklet of {event} ({count} pitches) to {file}.").format(
-        event=args.event, count=len(booklet.pages), file=args.out
-    ))  # fmt: skip
-    return EXIT_OK
-
-
 def _backup(args: argparse.Namespace) -> int:
     from incubator.exchange.backups import backup_database
 
-    database = _open_database(args)
+    database = open_database(args)
     kind = backup_database(database, Path(args.out))
     print(_("Backed up the whole database to {file} ({kind}).").format(file=args.out, kind=kind))
     return EXIT_OK
@@ -258,7 +203,7 @@ def _restore(args: argparse.Namespace) -> int:
     from incubator.exchange.backups import restore_database
 
     rows = read_backup(Path(args.file))
-    database = _open_database(args)
+    database = open_database(args)
     counts = restore_database(database, rows)
     print(_("Restored {file}: {users} accounts, {startups} startups.").format(
         file=args.file, users=counts.get("users", 0), startups=counts.get("startups", 0)
@@ -267,20 +212,21 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    _open_database(args)
+    open_database(args)
     print(_("The database schema is up to date."))
     return EXIT_OK
 
 
 _HANDLERS = {
     "demo": _demo,
+    "invite": _invite,
     "import": _import,
     "export": _export,
-    "canvas": _canvas,
+    "canvas": documents.canvas,
     "leaderboard": _leaderboard,
-    "deck": _deck,
-    "onepager": _onepager,
-    "booklet": _booklet,
+    "deck": documents.deck,
+    "onepager": documents.onepager,
+    "booklet": documents.booklet,
     "backup": _backup,
     "restore": _restore,
 }
