@@ -11,11 +11,13 @@ from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, Stage
 from incubator.reports.charts import with_traction_chart
 from incubator.reports.investor_summary import investor_summary
+from incubator.reports.journey import StepName, founder_path
 from incubator.reports.onepager_pdf import build_onepager
 from incubator.startups.ask_text import AskText
 from incubator.startups.asks import get_ask, save_ask
 from incubator.startups.profiles import StartupProfile, open_startup, update_startup_profile
 from incubator.startups.teams import set_team_member
+from incubator.web.journey_view import show_path
 
 actor = web.require_actor()
 st.title(_("My startup") if actor.role is Role.FOUNDER else _("Startup profile"))
@@ -29,6 +31,7 @@ startup, may_edit, may_edit_ask = access.startup, access.may_edit_profile, acces
 st.header(escape_markdown(startup.name))
 if startup.tagline:
     st.text(startup.tagline)
+show_path(web.read(founder_path, slug), here=StepName.ONE_PAGER, for_founder=actor.role is Role.FOUNDER)
 facts = (
     (_("Stage"), stage_label(startup.stage)),
     (_("Sector"), startup.sector or "—"),

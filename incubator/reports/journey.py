@@ -1,0 +1,145 @@
+"""The founder's path, Idea → Lean canvas → Pitch deck → One-pager, each step's state judged from the data.
+
+- Idea: done when the problem, the target customer and the solution are answered; started with any answer.
+- Lean canvas: done with at least 6 of its 9 boxes filled; started with one.
+- Pitch deck: done once a version is saved with every slide written; started with any saved version.
+- One-pager: drawn from the rest, so what is left to write is the ask: done when the canvas and the deck
+  are done and the ask says how much or what for; started once the ask holds anything.
+A path is read with four queries for any number of startups (the dashboard shows one per startup).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from incubator.accounts.actors import Actor
+from incubator.canvas.template import canvas_template
+from incubator.core.i18n import _
+from incubator.db.models import Ask, CanvasVersion, DeckVersion, Idea, Startup
+from incubator.startups.profiles import get_startup
+
+CANVAS_DONE_AT = 6
+IDEA_ESSENTIALS = ("problem", "target_customer", "solution_hypothesis")
+IDEA_ANSWERS = (*IDEA_ESSENTIALS, "why_now", "notes")
+
+
+class StepState(StrEnum):
+    """How far a step is."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class StepName(StrEnum):
+    """The four steps, in order; each is a page of the app (the one-pager's is the startup's profile)."""
+
+    IDEA = "idea"
+    CANVAS = "canvas"
+    DECK = "deck"
+    ONE_PAGER = "startup"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the path: which, its state, and a short note such as "4 of 9 boxes"."""
+
+    name: StepName
+    state: StepState
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Path:
+    """A startup's four steps, and the first one not done (None when all are)."""
+
+    steps: tuple[Step, ...]
+
+    @property
+    def next_step(self) -> Step | None:
+        """Return the first step not done yet."""
+        return next((step for step in self.steps if step.state is not StepState.DONE), None)
+
+    @property
+    def done(self) -> int:
+        """Count the steps done."""
+        return sum(step.state is StepState.DONE for step in self.steps)
+
+
+def founder_path(session: Session, actor: Actor, slug: str) -> Path:
+    """Return the path of one startup the actor may see."""
+    startup = get_startup(session, actor, slug)
+    return paths_of(session, [startup])[startup.id]
+
+
+def paths_of(session: Session, startups: Sequence[Startup]) -> dict[int, Path]:
+    """Return the path of each startup (already checked as visible), by startup id, in four queries."""
+    ids = [startup.id for startup in startups]
+    ideas = {idea.startup_id: idea for idea in session.scalars(select(Idea).where(Idea.startup_id.in_(ids)))}
+    asks = {ask.startup_id: ask for ask in session.scalars(select(Ask).where(Ask.startup_id.in_(ids)))}
+    canvases = {version.startup_id: version for version in session.scalars(_latest(CanvasVersion, ids))}
+    decks = {version.startup_id: version for version in session.scalars(_latest(DeckVersion, ids))}
+    main_fields = [box.field for box in canvas_template().boxes]
+    paths = {}
+    for startup_id in ids:
+        canvas = _canvas_step(canvases.get(startup_id), main_fields)
+        deck = _deck_step(decks.get(startup_id))
+        steps = (_idea_step(ideas.get(startup_id)), canvas, deck, _one_pager_step(asks.get(startup_id), canvas, deck))
+        paths[startup_id] = Path(steps)
+    return paths
+
+
+def _latest(model: Any, ids: list[int]) -> Select[Any]:  # CanvasVersion or DeckVersion: the newest of each startup
+    newest = (
+        select(model.startup_id, func.max(model.number).label("number"))
+        .where(model.startup_id.in_(ids))
+        .group_by(model.startup_id)
+        .subquery()
+    )
+    return select(model).join(newest, (model.startup_id == newest.c.startup_id) & (model.number == newest.c.number))
+
+
+def _filled(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _idea_step(idea: Idea | None) -> Step:
+    answered = [field for field in IDEA_ANSWERS if idea is not None and _filled(getattr(idea, field))]
+    note = _("{count} of {total} answers").format(count=len(answered), total=len(IDEA_ANSWERS))
+    if all(field in answered for field in IDEA_ESSENTIALS):
+        return Step(StepName.IDEA, StepState.DONE, note)
+    return Step(StepName.IDEA, StepState.IN_PROGRESS if answered else StepState.NOT_STARTED, note)
+
+
+def _canvas_step(version: CanvasVersion | None, main_fields: list[str]) -> Step:
+    filled = sum(1 for field in main_fields if version is not None and _filled(getattr(version, field)))
+    note = _("{filled} of {total} boxes").format(filled=filled, total=len(main_fields))
+    if filled >= CANVAS_DONE_AT:
+        return Step(StepName.CANVAS, StepState.DONE, note)
+    return Step(StepName.CANVAS, StepState.IN_PROGRESS if filled else StepState.NOT_STARTED, note)
+
+
+def _deck_step(version: DeckVersion | None) -> Step:
+    if version is None:
+        return Step(StepName.DECK, StepState.NOT_STARTED)
+    slides = json.loads(version.slides_json or "[]")
+    written = sum(1 for slide in slides if _filled(slide.get("body")))
+    note = _("{written} of {total} slides written").format(written=written, total=len(slides))
+    done = bool(slides) and written == len(slides)
+    return Step(StepName.DECK, StepState.DONE if done else StepState.IN_PROGRESS, note)
+
+
+def _one_pager_step(ask: Ask | None, canvas: Step, deck: Step) -> Step:
+    asked = ask is not None and (ask.amount is not None or _filled(ask.use_of_funds))
+    note = "" if asked else _("the ask is still to write")
+    if asked and canvas.state is StepState.DONE and deck.state is StepState.DONE:
+        return Step(StepName.ONE_PAGER, StepState.DONE, note)
+    started = ask is not None and (asked or _filled(ask.instrument))
+    return Step(StepName.ONE_PAGER, StepState.IN_PROGRESS if started else StepState.NOT_STARTED, note)
