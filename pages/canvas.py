@@ -124,6 +124,8 @@ with canvas_tab:
         if unsaved:
             st.caption(_("You have unsaved changes."))
         web.guard_unsaved_changes(unsaved)
+        if versions:
+            st.page_link("pages/deck.py", label=_("Go on to the pitch deck"), icon=":material/arrow_forward:")
     elif not versions:
         st.info(_("The founders have not saved a canvas yet."), icon=":material/hourglass_empty:")
     else:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from incubator import web
+from incubator.accounts.invitations import IssuedInvitation, revoke_invitation
 from incubator.core.csv_files import csv_download
 from incubator.core.formatting import date_input_pattern, format_day
 from incubator.core.i18n import _
@@ -10,7 +11,8 @@ from incubator.core.labels import role_label, stage_label
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, Stage
 from incubator.db.models import Startup
-from incubator.exchange.people_table import enrol_people
+from incubator.exchange.people_table import enrol_people, enrol_person
+from incubator.reports.to_do import coordinator_to_do
 from incubator.startups.cohorts import create_cohort, list_cohorts
 from incubator.startups.profiles import StartupProfile, create_startup, list_visible_startups
 
@@ -23,20 +25,58 @@ with web.database().read() as session:
     without_cohort = [startup for startup in list_visible_startups(session, actor) if startup.cohort is None]
 
 
+def _needs_you_now() -> None:
+    to_do = web.read(coordinator_to_do)
+    if not (to_do.not_started or to_do.stuck or to_do.invitations):
+        return
+    st.header(_("Needs you now"))
+    if to_do.not_started:
+        st.markdown(escape_markdown(_("Not started yet: {names}").format(names=", ".join(to_do.not_started))))
+    if to_do.stuck:
+        st.markdown(escape_markdown(_("No news for three weeks (no metric, no session): {names}").format(
+            names=", ".join(to_do.stuck))))  # fmt: skip
+    if to_do.invitations:
+        with st.expander(_("{count} invitations not used yet").format(count=len(to_do.invitations)),
+                         icon=":material/mail:"):  # fmt: skip
+            for invitation in to_do.invitations:
+                line, button = st.columns([4, 1], vertical_alignment="center")
+                state = _("expired") if invitation.expired else _("valid until {date}").format(
+                    date=format_day(invitation.expires_at.date()))  # fmt: skip
+                line.markdown(escape_markdown(f"{invitation.name} · {invitation.email} · {state}"))
+                if button.button(_("Withdraw"), key=f"revoke_invitation_{invitation.id}", icon=":material/block:"):
+                    if web.act(revoke_invitation, invitation.id):
+                        web.flash(_("The invitation of {email} is withdrawn.").format(email=invitation.email))
+                        st.rerun()
+
+
 _ENROLMENT_KEY = "cohorts::last_enrolment"  # the links just made: shown until the coordinator leaves the page
 
 
 def _add_people(cohort_slugs: dict[str, str]) -> None:
-    """Paste or upload a table of people: accounts, startups, teams and invitations in one step."""
+    """Invite one person with their startup, or a whole table: accounts, startups, teams, invitations in one step."""
     opened = not any(cohort.startups for cohort in cohorts)
-    with st.expander(_("Add people to a cohort: paste a table"), icon=":material/group_add:", expanded=opened):
+    with st.expander(_("Add people to a cohort"), icon=":material/group_add:", expanded=opened):
         if not cohort_slugs:
             st.info(_("Create a cohort first, below."))
             return
-        with st.form("enrol_people"):
-            chosen = st.selectbox(
-                _("Cohort"), list(cohort_slugs), format_func=lambda slug: cohort_slugs[slug], key="enrol_cohort"
-            )
+        chosen = st.selectbox(_("Cohort"), list(cohort_slugs), format_func=lambda slug: cohort_slugs[slug],
+                              key="enrol_cohort")  # fmt: skip
+        one_tab, table_tab = st.tabs([_("One person"), _("A table of people")])
+        with one_tab, st.form("enrol_person"):
+            name_column, email_column = st.columns(2)
+            name = name_column.text_input(_("Name"), key="enrol_name", max_chars=200)
+            email = email_column.text_input(_("Email"), key="enrol_email")
+            role_column, startup_column = st.columns(2)
+            role = role_column.selectbox(_("Role"), [Role.FOUNDER, Role.MENTOR], format_func=role_label,
+                                         key="enrol_role") or Role.FOUNDER  # fmt: skip
+            startup = startup_column.text_input(_("Startup (made if new)"), key="enrol_startup", max_chars=200)
+            if st.form_submit_button(_("Invite"), type="primary", icon=":material/send:"):
+                done = web.act(enrol_person, str(chosen), name=name, email=email, role=role, startup=startup)
+                if done:
+                    _remember(done.value.invitations)
+                    web.forget_widgets("enrol_name", "enrol_email", "enrol_startup")
+                    st.rerun()
+        with table_tab, st.form("enrol_people"):
             pasted = st.text_area(
                 _("People, one a row: name, email, role, startup (copy the columns from a spreadsheet)"),
                 key="enrol_table", height=180,
@@ -45,14 +85,21 @@ def _add_people(cohort_slugs: dict[str, str]) -> None:
             uploaded = st.file_uploader(_("Or a CSV file with those columns"), type=["csv", "tsv", "txt"])
             if st.form_submit_button(_("Add them and make their invitations"), type="primary"):
                 content = uploaded.getvalue() if uploaded is not None else pasted
-                done = web.act(enrol_people, str(chosen), content)
-                if done:
-                    st.session_state[_ENROLMENT_KEY] = [
-                        (issued.name, issued.email, role_label(issued.role), issued.link)
-                        for issued in done.value.invitations
-                    ]
+                done_table = web.act(enrol_people, str(chosen), content)
+                if done_table:
+                    _remember(done_table.value.invitations)
                     web.forget_widgets("enrol_table")
                     st.rerun()
+    _show_links()
+
+
+def _remember(invitations: list[IssuedInvitation]) -> None:
+    st.session_state[_ENROLMENT_KEY] = [
+        (issued.name, issued.email, role_label(issued.role), issued.link) for issued in invitations
+    ]
+
+
+def _show_links() -> None:
     made = st.session_state.get(_ENROLMENT_KEY)
     if made:
         st.success(_("{count} invitations made. Send each person their link: it works once, for 7 days.")
@@ -78,6 +125,7 @@ def _startup_rows(startups: list[Startup]) -> list[dict[str, str]]:
     ]
 
 
+_needs_you_now()
 _add_people({cohort.slug: cohort.name for cohort in cohorts})
 if not cohorts:
     st.info(_("There is no cohort yet. Create the first one below."))

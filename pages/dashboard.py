@@ -11,7 +11,9 @@ from incubator.core.vocabulary import Role, Stage
 from incubator.progress.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
 from incubator.progress.milestones import apply_plan, list_plans, load_plan
 from incubator.reports.charts import milestones_done_chart, stage_distribution_chart
+from incubator.reports.journey import visible_paths
 from incubator.startups.cohorts import list_cohorts
+from incubator.web.journey_view import path_summary
 
 actor = web.require_actor(Role.COORDINATOR, Role.MENTOR)
 st.title(_("Cohort dashboard"))
@@ -34,11 +36,13 @@ stale_days = st.number_input(
 
 with web.database().read() as session:
     board = cohort_dashboard(session, actor, cohort_slug, int(stale_days))
+    paths = visible_paths(session, actor)
 
 rows = [
     {
         _("Startup"): row.name,
         _("Stage"): stage_label(row.stage),
+        _("Path"): path_summary(paths[row.slug]) if row.slug in paths else "—",
         _("Milestones done"): format_share(row.share_done) if row.share_done is not None else "—",
         _("Overdue"): row.overdue,
         _("Latest metric"): row.last_metric,

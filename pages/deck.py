@@ -24,6 +24,7 @@ from incubator.deck.versions import (
 )
 from incubator.reports.charts import with_traction_chart
 from incubator.reports.investor_summary import investor_summary
+from incubator.reports.onepager_pdf import build_onepager
 from incubator.startups.profiles import open_startup
 
 actor = web.require_actor()
@@ -203,8 +204,14 @@ def _document() -> DeckPrint:
     return DeckPrint(summary.name, current.slides, summary.chart_png)
 
 
+def _one_pager() -> bytes:
+    with web.database().read() as session:
+        page = investor_summary(session, actor, slug)
+    return build_onepager(with_traction_chart(page))
+
+
 if saved is not None:
-    language_column, left, right = st.columns(3, vertical_alignment="bottom")
+    language_column, left, right, last = st.columns(4, vertical_alignment="bottom")
     deck_language = web.document_language(f"{KEY}::language", language_column)
     pptx = web.in_language(deck_language, lambda: build_pptx(_document()))
     pdf = web.in_language(deck_language, lambda: build_deck_pdf(_document()))
@@ -214,3 +221,9 @@ if saved is not None:
     right.download_button(_("Download as PDF"), data=pdf,
                           file_name=f"{slug}-deck.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                           key=f"{KEY}::pdf")  # fmt: skip
+    # The next and last step of the path: the one-pager, drawn from the canvas, the deck's traction and the ask.
+    last.download_button(_("Download the one-pager"), data=web.in_language(deck_language, _one_pager),
+                         file_name=f"{slug}-investor-summary.pdf", mime="application/pdf",
+                         icon=":material/description:", key=f"{KEY}::onepager")  # fmt: skip
+    if may_edit:
+        st.page_link("pages/startup.py", label=_("Write the ask for your one-pager"), icon=":material/arrow_forward:")

@@ -3,13 +3,16 @@
 import streamlit as st
 
 from incubator import web
-from incubator.core.formatting import date_input_pattern
+from incubator.core.formatting import date_input_pattern, format_day
 from incubator.core.i18n import _
 from incubator.core.labels import stage_label
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role
 from incubator.mentoring.sessions import latest_session_dates
+from incubator.reports.journey import paths_of
+from incubator.reports.to_do import mentor_to_do
 from incubator.startups.profiles import list_visible_startups
+from incubator.web.journey_view import path_summary
 
 actor = web.require_actor(Role.MENTOR)
 st.title(_("My startups"))
@@ -17,19 +20,37 @@ st.title(_("My startups"))
 with web.database().read() as session:
     startups = list_visible_startups(session, actor)
     last_sessions = latest_session_dates(session, actor)
+    to_do = mentor_to_do(session, actor)
+    paths = paths_of(session, startups)
+
+st.header(_("Needs you now"))
+if to_do.empty:
+    st.caption(_("Nothing waits for you: no open comment, every session logged, no scoring left."))
+for event_name, left in to_do.scoring:
+    scoring = _("Scoring is open at {event}: {count} criteria left to score").format(event=event_name, count=left)
+    st.page_link("pages/judge.py", icon=":material/how_to_vote:", label=escape_markdown(scoring))
+for name, slug, count in to_do.comments:
+    st.page_link("pages/canvas.py", icon=":material/forum:", query_params={"startup": slug}, label=escape_markdown(
+        _("{startup}: {count} open comments on the canvas").format(startup=name, count=count)))  # fmt: skip
+for name, slug, last in to_do.sessions_due:
+    said = (_("{startup}: no session logged yet") if last is None
+            else _("{startup}: last session on {date}")).format(startup=name, date=format_day(last))  # fmt: skip
+    st.page_link("pages/mentoring.py", icon=":material/edit_calendar:", query_params={"startup": slug},
+                 label=escape_markdown(said))  # fmt: skip
 
 if not startups:
     st.info(_("No startup is assigned to you yet. A coordinator assigns mentors to startups."))
     st.stop()
+st.header(_("Your startups"))
 
 st.dataframe(
     [
         {
             _("Startup"): startup.name,
-            _("Tagline"): startup.tagline,
             _("Stage"): stage_label(startup.stage),
             _("Cohort"): startup.cohort.name if startup.cohort else "",
             _("Founders"): ", ".join(founder.display_name for founder in startup.founders),
+            _("Path"): path_summary(paths[startup.id]),
             _("Last session"): last_sessions.get(startup.slug),
             _("Last change"): startup.updated_at.date(),
         }

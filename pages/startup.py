@@ -3,6 +3,7 @@
 import streamlit as st
 
 from incubator import web
+from incubator.accounts.users import list_users
 from incubator.core.fields import is_web_address
 from incubator.core.formatting import format_money
 from incubator.core.i18n import _
@@ -130,14 +131,20 @@ if actor.is_coordinator:
     st.markdown("**" + _("Team and mentors") + "**")
     columns = st.columns(2)
     with columns[0], st.form(f"team_{slug}"):
-        email = st.text_input(_("Email of a founder or mentor"), key=f"team_email_{slug}")
-        role = st.radio(
-            _("As"), [Role.FOUNDER, Role.MENTOR], format_func=role_label, horizontal=True, key=f"team_role_{slug}"
-        )
+        # People are picked, never typed again: founders and mentors with an account, by name.
+        people = {user.email: user for user in web.read(list_users) if user.role is not Role.COORDINATOR}
+        email = st.selectbox(
+            _("Founder or mentor"), list(people), index=None, key=f"team_email_{slug}",
+            format_func=lambda key: f"{people[key].display_name} <{key}> · {role_label(people[key].role)}",
+            placeholder=_("Type a name or an email"),
+        )  # fmt: skip
         add, remove = st.columns(2)
         adding = add.form_submit_button(_("Add"), icon=":material/person_add:")
         removing = remove.form_submit_button(_("Remove"), icon=":material/person_remove:")
-        if (adding or removing) and web.act(set_team_member, slug, email, role, member=adding):
+        if (adding or removing) and email is None:
+            st.error(_("Choose a person first."))
+        elif (adding or removing) and email and web.act(set_team_member, slug, email, people[email].role,
+                                                        member=adding):  # fmt: skip
             web.flash(_("The team is updated."))
             web.forget_widgets(f"team_email_{slug}")
             st.rerun()

@@ -136,8 +136,27 @@ def _person(number: int, cells: dict[str, str]) -> PersonRow:
 def enrol_people(session: Session, actor: Actor, cohort_slug: str, content: bytes | str) -> Enrolment:
     """Make the accounts, startups, teams and invitations of a table, all or nothing; coordinators only."""
     require_coordinator(actor)
+    return _enrol(session, actor, cohort_slug, read_people_table(content))
+
+
+def enrol_person(
+    session: Session, actor: Actor, cohort_slug: str, *, name: str, email: str, role: Role | str, startup: str = ""
+) -> Enrolment:
+    """Invite one person into a cohort, with their startup (made if new) and team, in one step; coordinators only."""
+    require_coordinator(actor)
+    cells = {"name": name, "email": email, "role": Role(role).value, "startup": startup}
+    try:
+        person = _person(2, cells)
+    except _CellRefused as refused:
+        raise ValidationFailed(refused.message, field=refused.column) from None
+    try:
+        return _enrol(session, actor, cohort_slug, [person])
+    except TableRefused as refused:  # one person: their row number would only confuse
+        raise ValidationFailed(refused.problems[0].message, field=refused.problems[0].column) from None
+
+
+def _enrol(session: Session, actor: Actor, cohort_slug: str, rows: list[PersonRow]) -> Enrolment:
     cohort = get_cohort(session, actor, cohort_slug)
-    rows = read_people_table(content)
     _check_against_what_exists(session, rows, cohort.id)
     done = Enrolment()
     for person in rows:

@@ -23,7 +23,7 @@ from incubator.accounts.actors import Actor
 from incubator.canvas.template import canvas_template
 from incubator.core.i18n import _
 from incubator.db.models import Ask, CanvasVersion, DeckVersion, Idea, Startup
-from incubator.startups.profiles import get_startup
+from incubator.startups.profiles import get_startup, list_visible_startups
 
 CANVAS_DONE_AT = 6
 IDEA_ESSENTIALS = ("problem", "target_customer", "solution_hypothesis")
@@ -77,6 +77,13 @@ def founder_path(session: Session, actor: Actor, slug: str) -> Path:
     """Return the path of one startup the actor may see."""
     startup = get_startup(session, actor, slug)
     return paths_of(session, [startup])[startup.id]
+
+
+def visible_paths(session: Session, actor: Actor) -> dict[str, Path]:
+    """Return the path of every startup the actor may see, by slug (the dashboard's column)."""
+    startups = list_visible_startups(session, actor)
+    paths = paths_of(session, startups)
+    return {startup.slug: paths[startup.id] for startup in startups}
 
 
 def paths_of(session: Session, startups: Sequence[Startup]) -> dict[int, Path]:

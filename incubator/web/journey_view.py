@@ -58,7 +58,7 @@ def show_path(path: Path, *, here: StepName | None = None, for_founder: bool = T
             column.caption(" · ".join(part for part in (state_label(step.state), step.note) if part))
         following = path.next_step
         if following is None:
-            st.success(_("Every step is done: your one-pager is ready to download below."), icon=":material/verified:")
+            st.markdown(":material/verified: " + _("Every step is done: the one-pager is ready to download below."))
         elif for_founder and following.name is not here:
             st.page_link(_PAGES[following.name], label=_next_label(following), icon=":material/arrow_forward:")
         elif for_founder:
