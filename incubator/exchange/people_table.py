@@ -1,6 +1,7 @@
 """A whole cohort in one step: a table of people (pasted or uploaded) becomes accounts, startups, teams, invitations.
 
-Columns `name`, `email`, `role`, `startup`, named in the first row, in any order, separated by tabs (a
+Columns `name`, `email`, `role`, `startup` (or their French and Dutch names), named in the first row, in any
+order, separated by tabs (a
 paste from a spreadsheet), `;` or `,`. All rows valid, or a message for every bad row and nothing kept:
 the same rules as the metric CSV. Rows are matched to what exists, never doubled: an email that has
 an account joins with it (and is invited again only while it has no password), a startup name that
@@ -14,6 +15,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,7 +25,8 @@ from incubator.accounts.invitations import IssuedInvitation, invite_person
 from incubator.accounts.users import find_user_by_email
 from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import clean_email, clean_text, excerpt, slugify
-from incubator.core.i18n import _
+from incubator.core.i18n import SUPPORTED_LANGUAGES, _, language
+from incubator.core.labels import role_label
 from incubator.core.vocabulary import Role
 from incubator.db.models import Startup
 from incubator.progress.metric_csv import RowProblem
@@ -33,11 +36,24 @@ from incubator.startups.teams import set_team_member
 
 COLUMNS = ("name", "email", "role", "startup")
 MAX_ROWS, MAX_BYTES = 500, 512 * 1024
+# A header may name the columns in the app's three languages; the role column too.
+_COLUMN_NAMES = {"nom": "name", "naam": "name", "e-mail": "email", "courriel": "email", "rôle": "role", "rol": "role"}
 _ROLE_WORDS = {  # what people type in the role column, in the app's three languages
     Role.FOUNDER: {"founder", "fondateur", "fondatrice", "oprichter"},
     Role.MENTOR: {"mentor", "mentore", "mentrix"},
     Role.COORDINATOR: {"coordinator", "coordinateur", "coordinatrice", "coördinator"},
 }
+
+
+@cache
+def _role_words() -> dict[Role, set[str]]:
+    """Return the words for each role: the app's own name for it in each language, and common variants."""
+    words = {role: set(variants) for role, variants in _ROLE_WORDS.items()}
+    for code in SUPPORTED_LANGUAGES:
+        with language(code):
+            for role in Role:
+                words[role].add(role_label(role).lower())
+    return words
 
 
 @dataclass(frozen=True)
@@ -77,7 +93,7 @@ def read_people_table(content: bytes | str) -> list[PersonRow]:
     problems: list[RowProblem] = []
     rows: list[PersonRow] = []
     records = _records(_decoded(content))
-    header = [cell.strip().lower() for cell in next(records, [])]
+    header = [_COLUMN_NAMES.get(cell.strip().lower(), cell.strip().lower()) for cell in next(records, [])]
     if sorted(header) != sorted(COLUMNS):
         raise TableRefused([RowProblem(1, "—", _("the first row must name: name, email, role, startup"))])
     seen: dict[str, int] = {}
@@ -121,7 +137,7 @@ def _person(number: int, cells: dict[str, str]) -> PersonRow:
         except IncubatorError as error:
             raise _CellRefused(column, str(error)) from None
     word = cells.get("role", "").strip().lower()
-    role = next((role for role, words in _ROLE_WORDS.items() if word in words), None)
+    role = next((role for role, words in _role_words().items() if word in words), None)
     if role is None:
         raise _CellRefused("role", _("“{value}” is not a role: founder or mentor").format(value=excerpt(word)))
     if values["startup"] and not slugify(values["startup"]):
@@ -220,7 +236,8 @@ def _decoded(content: bytes | str) -> str:
 
 def _records(text: str) -> Iterator[list[str]]:
     first_line = next(iter(text.splitlines()), "")
-    delimiter = max(("\t", ";", ","), key=lambda candidate: len(set(COLUMNS) & {
+    names = set(COLUMNS) | set(_COLUMN_NAMES)
+    delimiter = max(("\t", ";", ","), key=lambda candidate: len(names & {
         cell.strip().strip('"').lower() for cell in first_line.split(candidate)}))  # fmt: skip
     try:
         return iter(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)))
