@@ -81,7 +81,7 @@ def _add_people(cohort_slugs: dict[str, str]) -> None:
                 _("People, one a row: name, email, role, startup (copy the columns from a spreadsheet)"),
                 key="enrol_table", height=180,
                 placeholder="\t".join([_("name"), _("email"), _("role"), _("startup")]) + "\n"
-                + "\t".join(["Zoé Martin", "zoe@example.org", role_label(Role.FOUNDER), "Taalbrug"]),
+                + "\t".join(["Zoé Martin", "zoe@taalbrug.be", role_label(Role.FOUNDER), "Taalbrug"]),
             )  # fmt: skip
             uploaded = st.file_uploader(_("Or a CSV file with those columns"), type=["csv", "tsv", "txt"])
             if st.form_submit_button(_("Add them and make their invitations"), type="primary"):
