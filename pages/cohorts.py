@@ -96,7 +96,8 @@ def _add_people(cohort_slugs: dict[str, str]) -> None:
 
 def _remember(invitations: list[IssuedInvitation]) -> None:
     st.session_state[_ENROLMENT_KEY] = [
-        (issued.name, issued.email, role_label(issued.role), issued.link) for issued in invitations
+        (issued.name, issued.email, role_label(issued.role), issued.link_on(web.app_address()))
+        for issued in invitations
     ]
 
 

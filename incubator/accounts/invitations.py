@@ -52,6 +52,10 @@ class IssuedInvitation:
         """Return the address that opens the invitation."""
         return invitation_link(self.token)
 
+    def link_on(self, seen_at: str) -> str:
+        """Return the link on the address the coordinator's browser shows, unless INCUBATOR_URL names one."""
+        return invitation_link(self.token, seen_at)
+
 
 @dataclass(frozen=True)
 class PendingInvitation:
@@ -65,9 +69,9 @@ class PendingInvitation:
     expired: bool
 
 
-def invitation_link(token: str) -> str:
-    """Return the link of an invitation token, on the app's address (the INCUBATOR_URL setting)."""
-    address = os.environ.get(APP_ADDRESS_SETTING, "").strip() or DEFAULT_APP_ADDRESS
+def invitation_link(token: str, seen_at: str = "") -> str:
+    """Return the link of an invitation token on the app's address: the INCUBATOR_URL setting, else `seen_at`."""
+    address = os.environ.get(APP_ADDRESS_SETTING, "").strip() or seen_at.strip() or DEFAULT_APP_ADDRESS
     return f"{address.rstrip('/')}/?{urlencode({'invitation': token})}"
 
 

@@ -16,6 +16,7 @@ from incubator.web.language import (
 from incubator.web.messages import flash, forget_widgets, show_error, show_flash
 from incubator.web.pickers import choose_startup
 from incubator.web.signed_in import (
+    app_address,
     client_address,
     complete_sign_in,
     current_actor,
@@ -34,6 +35,7 @@ __all__ = [
     "Done",
     "act",
     "act_passing",
+    "app_address",
     "apply_language",
     "choose_startup",
     "client_address",

@@ -13,6 +13,13 @@ _PAGES = {
     StepName.DECK: "pages/deck.py",
     StepName.ONE_PAGER: "pages/startup.py",
 }
+# The next step reads as the page's main button: filled with the accent, white text (5.5:1).
+_NEXT_STEP_STYLE = """<style>
+.st-key-founder_path [data-testid="stPageLink"] a { background: #0f766e; border-radius: 0.5rem;
+  padding: 0.5rem 1rem; width: fit-content; }
+.st-key-founder_path [data-testid="stPageLink"] a p,
+.st-key-founder_path [data-testid="stPageLink"] a span { color: #ffffff; font-weight: 600; }
+</style>"""
 _MARKS = {StepState.DONE: "✓", StepState.IN_PROGRESS: "◐", StepState.NOT_STARTED: "○"}
 
 
@@ -52,6 +59,7 @@ def _next_label(step: Step) -> str:
 
 def show_path(path: Path, *, here: StepName | None = None, for_founder: bool = True) -> None:
     """Draw the four steps; for a founder, with a button to the next step (unless it is on this page)."""
+    st.html(_NEXT_STEP_STYLE)
     with st.container(border=True, key="founder_path"):
         for column, step in zip(st.columns(len(path.steps)), path.steps, strict=True):
             column.markdown(f"**{_MARKS[step.state]} {step_title(step.name)}**")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
+from urllib.parse import urlsplit
 
 import streamlit as st
 from sqlalchemy.orm import Session
@@ -106,6 +107,12 @@ def read(query: Callable[Concatenate[Session, Actor, P], T], *args: P.args, **kw
     except IncubatorError as error:
         show_error(error)
         st.stop()
+
+
+def app_address() -> str:
+    """Return the app's address as this browser sees it (scheme, host and path prefix), for links to share."""
+    url = urlsplit(st.context.url or "")
+    return f"{url.scheme}://{url.netloc}{url.path.rstrip('/')}" if url.scheme and url.netloc else ""
 
 
 def complete_sign_in(token: str) -> None:
