@@ -4,7 +4,7 @@ import streamlit as st
 
 from incubator import web
 from incubator.accounts.authentication import sign_in_with_password, sign_in_with_single_sign_on
-from incubator.accounts.invitations import accept_invitation, open_invitation
+from incubator.accounts.invitations import accept_invitation_link, open_invitation
 from incubator.core.errors import IncubatorError
 from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, current_language
 from incubator.core.labels import role_label
@@ -44,8 +44,7 @@ if invitation:
                 st.error(_("The two passwords differ."))
             else:
                 try:
-                    with web.database().write() as session:
-                        token = accept_invitation(session, invitation, new_password, current_language())
+                    token = accept_invitation_link(web.database(), invitation, new_password, current_language())
                 except IncubatorError as error:
                     web.show_error(error)
                 else:

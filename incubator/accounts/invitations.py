@@ -26,6 +26,7 @@ from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import clean_email
 from incubator.core.i18n import SUPPORTED_LANGUAGES, _
 from incubator.core.vocabulary import Role
+from incubator.db.database import Database
 from incubator.db.models import Invitation, User, utc_now
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
@@ -138,12 +139,28 @@ def open_invitation(session: Session, token: str, now: dt.datetime | None = None
     return invitation.user
 
 
+def accept_invitation_link(database: Database, token: str, password: str, language: str) -> str:
+    """Accept an invitation from its page: check, hash the password outside any transaction, then store.
+
+    Like signing in, this service owns its transactions, so the slow hash never holds the write lock.
+    """
+    _check_choice(password, language)
+    with database.read() as session:
+        open_invitation(session, token)
+    password_hash = hash_password(password)
+    with database.write() as session:
+        return _accept(session, token, password_hash, language, utc_now())
+
+
 def accept_invitation(
     session: Session, token: str, password: str, language: str, now: dt.datetime | None = None
 ) -> str:
     """Set the invited person's password and language, use the link up, and return a new sign-in token."""
-    now = now or utc_now()
-    user = open_invitation(session, token, now)
+    _check_choice(password, language)
+    return _accept(session, token, hash_password(password), language, now or utc_now())
+
+
+def _check_choice(password: str, language: str) -> None:
     if len(password) < MINIMUM_PASSWORD_LENGTH:
         raise ValidationFailed(
             _("Choose a password of at least {count} characters.").format(count=MINIMUM_PASSWORD_LENGTH),
@@ -151,9 +168,21 @@ def accept_invitation(
         )
     if language not in SUPPORTED_LANGUAGES:
         raise ValidationFailed(_("“{value}” is not a supported language.").format(value=language), field="language")
-    user.password_hash = hash_password(password)
+
+
+def _accept(session: Session, token: str, password_hash: str, language: str, now: dt.datetime) -> str:
+    user = open_invitation(session, token, now)  # again, inside the write: the link may have gone meanwhile
+    # Used once even when two browsers send the form at the same moment: only one update finds it unused.
+    used = session.execute(
+        update(Invitation)
+        .where(Invitation.token_hash == token_hash(token))
+        .where(Invitation.used_at.is_(None), Invitation.revoked_at.is_(None))
+        .values(used_at=now)
+    )
+    if used.rowcount != 1:  # type: ignore[attr-defined]
+        raise InvitationRefused(_("This invitation link was already used. Sign in with your email and password."))
+    user.password_hash = password_hash
     user.language = language
-    session.execute(update(Invitation).where(Invitation.token_hash == token_hash(token)).values(used_at=now))
     actor = Actor.of(user)
     record_change(session, actor, "accept_invitation", "user", user.email)
     return start_sign_in_session(session, actor, method="invitation", now=now)

@@ -92,7 +92,9 @@ def font_runs(text: str, primary: str) -> tuple[Run, ...]:
         return ((text, primary),) if text else ()
     runs: list[list[str]] = []
     for char in text:
-        font = runs[-1][1] if runs and _rides_along(char) else font_for(char, primary)
+        # A mark or joiner stays in the run of the character it belongs to, when that font has it.
+        stays = runs and _rides_along(char) and ord(char) in _character_map(runs[-1][1])
+        font = runs[-1][1] if stays else font_for(char, primary)
         if runs and runs[-1][1] == font:
             runs[-1][0] += char
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from incubator.accounts.authentication import actor_for_token, sign_in_with_password, sign_in_with_single_sign_on
 from incubator.accounts.invitations import (
@@ -140,3 +140,29 @@ def test_signing_in_with_single_sign_on_uses_the_invitation_up(db):
         assert pending_invitations(session, coordinator) == []
     with db.write() as session, pytest.raises(InvitationRefused, match="already used"):
         accept_invitation(session, issued.token, PASSWORD, "en")
+
+
+def test_two_browsers_accepting_one_link_at_once_use_it_once(db):
+    import threading
+
+    from incubator.accounts.invitations import accept_invitation_link
+
+    _coordinator, issued = _invite(db)
+    outcomes: list[str] = []
+
+    def accept(password: str) -> None:
+        try:
+            accept_invitation_link(db, issued.token, password, "en")
+            outcomes.append("accepted")
+        except InvitationRefused:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=accept, args=(f"password number {n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["accepted", "refused", "refused", "refused"]
+    with db.read() as session:
+        used = select(func.count()).select_from(Invitation).where(Invitation.used_at.is_not(None))
+        assert session.scalar(used) == 1
