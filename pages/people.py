@@ -1,13 +1,15 @@
-"""Coordinator's list of accounts: create them, deactivate or reactivate them, set a new password."""
+"""Coordinator's list of accounts: invite people, deactivate or reactivate them, send a new link for a lost password."""
 
 import streamlit as st
 
 from incubator import web
 from incubator.accounts.audit import list_audit_entries
-from incubator.accounts.users import create_user, list_users, set_user_active, set_user_password
+from incubator.accounts.invitations import IssuedInvitation, invite_again, invite_person
+from incubator.accounts.users import list_users, set_user_active
 from incubator.core.formatting import format_moment
 from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _, current_language
 from incubator.core.labels import role_label
+from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role
 
 actor = web.require_actor(Role.COORDINATOR)
@@ -33,9 +35,17 @@ st.dataframe(
     width="stretch",
 )
 
+_LINK_KEY = "people::last_link"  # the link just made, shown until the coordinator leaves the page
+
+
+def _show_link(issued: IssuedInvitation) -> None:
+    st.session_state[_LINK_KEY] = (issued.name, issued.link_on(web.app_address()))
+    st.rerun()
+
+
 left, right = st.columns(2)
 with left, st.form("new_account"):
-    st.markdown("**" + _("New account") + "**")
+    st.markdown("**" + _("Invite someone") + "**")
     name = st.text_input(_("Name"), key="new_account_name", max_chars=200)
     email = st.text_input(_("Email"), key="new_account_email")
     role = st.selectbox(_("Role"), list(Role), format_func=role_label, key="new_account_role") or Role.FOUNDER
@@ -43,17 +53,11 @@ with left, st.form("new_account"):
         _("Language"), SUPPORTED_LANGUAGES, index=SUPPORTED_LANGUAGES.index(current_language()),
         format_func=lambda code: LANGUAGE_NAMES[code], key="new_account_language",
     ) or current_language()  # fmt: skip
-    password = st.text_input(
-        _("First password"),
-        type="password",
-        key="new_account_password",
-        help=_("Give it to the person in private; they can change it under “My account”."),
-    )
-    if st.form_submit_button(_("Create the account"), type="primary"):
-        if web.act(create_user, email=email, name=name, role=role, password=password, language=language):
-            web.flash(_("Account created for {email}.").format(email=email.strip().lower()))
-            web.forget_widgets("new_account_name", "new_account_email", "new_account_password")
-            st.rerun()
+    st.caption(_("They get a one-time link to choose their own password; nobody else ever knows it."))
+    if st.form_submit_button(_("Invite"), type="primary", icon=":material/send:"):
+        if issued := web.act(invite_person, email=email, name=name, role=role, language=language):
+            web.forget_widgets("new_account_name", "new_account_email")
+            _show_link(issued.value)
 
 with right, st.form("manage_account"):
     st.markdown("**" + _("Manage an account") + "**")
@@ -61,23 +65,20 @@ with right, st.form("manage_account"):
     chosen = st.selectbox(
         _("Account"), list(labels), format_func=lambda user_id: labels[user_id], key="manage_account_id"
     )
-    new_password = st.text_input(_("New password (optional)"), type="password", key="manage_account_password")
     columns = st.columns(3)
     deactivate = columns[0].form_submit_button(_("Deactivate"))
     reactivate = columns[1].form_submit_button(_("Reactivate"))
-    reset = columns[2].form_submit_button(_("Set password"))
-    if (
-        (deactivate or reactivate or reset)
-        and chosen is not None
-        and (
-            web.act(set_user_password, chosen, new_password)
-            if reset
-            else web.act(set_user_active, chosen, bool(reactivate))
-        )
-    ):
+    again = columns[2].form_submit_button(_("New link"), help=_("For a forgotten password: the old one stops working."))
+    if (deactivate or reactivate) and chosen is not None and web.act(set_user_active, chosen, bool(reactivate)):
         web.flash(_("The account is updated."))
-        web.forget_widgets("manage_account_password")
         st.rerun()
+    if again and chosen is not None and (issued_again := web.act(invite_again, chosen)):
+        _show_link(issued_again.value)
+
+if link := st.session_state.get(_LINK_KEY):
+    st.success(_("Send this link to {name}: it works once, for 7 days.").format(name=escape_markdown(link[0])),
+               icon=":material/mark_email_read:")  # fmt: skip
+    st.code(link[1], language=None, wrap_lines=True)
 
 with st.expander(_("Recent activity"), icon=":material/history:"):
     st.dataframe(

@@ -21,7 +21,7 @@ from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
 from incubator.accounts.authentication import start_sign_in_session, token_hash
 from incubator.accounts.passwords import hash_password
-from incubator.accounts.users import create_user, find_user_by_email
+from incubator.accounts.users import create_user, find_user_by_email, revoke_all_sign_in_sessions
 from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import clean_email
 from incubator.core.i18n import SUPPORTED_LANGUAGES, _
@@ -98,6 +98,22 @@ def invite_person(
         raise ValidationFailed(
             _("The account of {email} is deactivated: reactivate it first.").format(email=user.email), field="email"
         )
+    return _issue(session, actor, user, now or utc_now())
+
+
+def invite_again(session: Session, actor: Actor, user_id: int, now: dt.datetime | None = None) -> IssuedInvitation:
+    """A forgotten password: clear it, sign the account out everywhere, and make a new link; coordinators only.
+
+    The coordinator never learns nor sets the new password: the person chooses it with the link.
+    """
+    require_coordinator(actor)
+    user = session.get(User, user_id)
+    if user is None or not user.is_active:
+        raise ValidationFailed(_("Only an active account can be invited again."))
+    if user.id == actor.id:
+        raise ValidationFailed(_("Change your own password under “My account”."))
+    user.password_hash = None
+    revoke_all_sign_in_sessions(session, user.id)
     return _issue(session, actor, user, now or utc_now())
 
 
