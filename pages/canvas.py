@@ -254,4 +254,5 @@ button_column.download_button(
     mime="application/pdf",
     icon=":material/picture_as_pdf:",
     key=f"{KEY}::pdf",
+    on_click="ignore",
 )

@@ -111,8 +111,8 @@ def _show_links() -> None:
             st.code(link, language=None, wrap_lines=True)
         st.download_button(
             _("Download the links (CSV)"), csv_download([_("Name"), _("Email"), _("Role"), _("Link")], made),
-            file_name="invitations.csv", mime="text/csv", icon=":material/download:",
-        )  # fmt: skip
+            file_name="invitations.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
+)  # fmt: skip
 
 
 def _startup_rows(startups: list[Startup]) -> list[dict[str, str]]:

@@ -64,7 +64,7 @@ st.dataframe(rows, hide_index=True, width="stretch", column_config=dates)
 dashboard_csv = csv_download(list(rows[0]) if rows else [], [list(row.values()) for row in rows])
 st.download_button(
     _("Download as CSV"), dashboard_csv, file_name=f"dashboard-{cohort_slug or 'mine'}.csv",
-    mime="text/csv", icon=":material/download:", disabled=not rows, key="dashboard_csv",
+    mime="text/csv", icon=":material/download:", disabled=not rows, key="dashboard_csv", on_click="ignore",
 )  # fmt: skip
 
 left, right = st.columns(2)

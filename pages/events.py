@@ -156,5 +156,5 @@ if f"booklet_pdf_{slug}_{booklet_language}" in st.session_state:
     st.download_button(
         _("Download the booklet"), st.session_state[f"booklet_pdf_{slug}_{booklet_language}"],
         file_name=f"{slug}-{booklet_language}-booklet.pdf",
-        mime="application/pdf", icon=":material/download:", key=f"booklet_download_{slug}",
-    )  # fmt: skip
+        mime="application/pdf", icon=":material/download:", key=f"booklet_download_{slug}", on_click="ignore",
+)  # fmt: skip

@@ -30,7 +30,7 @@ for column, (label, file_name, build) in zip(st.columns(len(downloads)), downloa
             return build(session, actor)
 
     column.download_button(label, data=web.in_current_language(_data), file_name=file_name, mime="text/csv",
-                           icon=":material/table:", key=f"csv_{file_name}")  # fmt: skip
+                           icon=":material/table:", key=f"csv_{file_name}", on_click="ignore")  # fmt: skip
 
 st.header(_("Bundle"))
 st.caption(_("Everything in the shared bundle format, to move data to another incubator or tool. Never any password."))
@@ -42,7 +42,8 @@ def _bundle() -> bytes:
 
 
 st.download_button(_("Download the bundle"), data=web.in_current_language(_bundle), file_name="incubator-bundle.json",
-                   mime="application/json", icon=":material/download:", key="bundle_download")  # fmt: skip
+                   mime="application/json", icon=":material/download:", key="bundle_download",
+                   on_click="ignore")  # fmt: skip
 
 with st.form("bundle_upload"):
     upload = st.file_uploader(_("Import a bundle (checked whole: one problem and nothing is imported)"), type=["json"])

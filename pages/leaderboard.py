@@ -70,8 +70,8 @@ def live_board() -> None:
         st.caption(_("Not scored yet: {names}").format(names=escape_markdown(", ".join(board.unscored))))
     st.download_button(
         _("Download as CSV"), standings_download(board.standings), file_name=f"{slug}-leaderboard-{method}.csv",
-        mime="text/csv", icon=":material/download:", key="board_csv",
-    )  # fmt: skip
+        mime="text/csv", icon=":material/download:", key="board_csv", on_click="ignore",
+)  # fmt: skip
     names = {standing.startup: standing.name for standing in board.standings}
     rubric = get_rubric(events[slug].rubric)
     st.header(_("Scores per criterion"))

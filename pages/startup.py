@@ -94,7 +94,7 @@ summary_language = web.document_language(f"onepager_language_{slug}", language_c
 button_column.download_button(
     _("Download the one-page investor summary"), data=web.in_language(summary_language, _summary_pdf),
     file_name=f"{slug}-investor-summary.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-    key=f"onepager_{slug}",
+    key=f"onepager_{slug}", on_click="ignore",
 )  # fmt: skip
 
 st.divider()

@@ -25,7 +25,7 @@ def _box(page: Page, title: str):
 
 def test_founder_goes_from_idea_to_canvas_saves_twice_and_compares(page: Page, app_url: str):
     _sign_in(page, app_url)
-    page.get_by_role("link", name="Idea").click()
+    page.get_by_role("link", name="Idea", exact=True).click()
     problem = _box(page, "Problem")
     problem.fill("Restaurants throw away food; families nearby cannot afford fresh meals.")
     _box(page, "Target customer").fill("Families on a tight budget in Molenbeek.")
@@ -36,7 +36,7 @@ def test_founder_goes_from_idea_to_canvas_saves_twice_and_compares(page: Page, a
     expect(page.get_by_text("Your idea is saved")).to_be_visible()
     screenshot(page, "idea")
 
-    page.get_by_role("link", name="Lean canvas").first.click()
+    page.get_by_role("link", name="Lean canvas", exact=True).first.click()
     expect(page.get_by_role("heading", name="Lean canvas")).to_be_visible()
     expect(page.get_by_text("The first boxes come from your idea")).to_be_visible()
     expect(_box(page, "Problem")).to_have_value(
@@ -78,7 +78,7 @@ def test_founder_goes_from_idea_to_canvas_saves_twice_and_compares(page: Page, a
 
 def test_closing_the_page_with_unsaved_text_asks_first(page: Page, app_url: str):
     _sign_in(page, app_url)
-    page.get_by_role("link", name="Lean canvas").first.click()
+    page.get_by_role("link", name="Lean canvas", exact=True).first.click()
     _box(page, "Channels").fill("typed, not saved")  # no blur: the server does not even know yet
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))

@@ -18,7 +18,7 @@ def test_founder_drafts_edits_and_downloads_the_deck(page: Page, app_url: str):
     page.get_by_role("textbox", name="Password").fill("demo-incubator")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="My startup")).to_be_visible()
-    page.get_by_role("link", name="Pitch deck").click()
+    page.get_by_role("link", name="Pitch deck", exact=True).click()
     expect(page.get_by_role("heading", name="Pitch deck")).to_be_visible()
     settle(page)
     page.get_by_role("button", name="Draft the deck from my canvas").click()

@@ -61,7 +61,7 @@ def test_a_founder_signs_in_saves_the_canvas_and_downloads_its_pdf_by_keyboard(b
     context, page = _keyboard_browser(browser)
     sign_in_by_keyboard(page, app_url, "lucas@demo.incubator.example")
     expect(page.get_by_role("heading", name="My startup")).to_be_visible()
-    tab_to(page, page.get_by_role("link", name="Lean canvas"))
+    tab_to(page, page.get_by_role("link", name="Lean canvas", exact=True))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Lean canvas")).to_be_visible()
 

@@ -52,7 +52,7 @@ def test_a_french_browser_gets_french_then_a_dutch_account_reads_dutch(french_br
     page.get_by_role("button", name="Save the language").click()
     expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Se déconnecter")).to_be_visible()
     settle(page)
-    page.get_by_role("link", name="Lean canvas").click()
+    page.get_by_role("link", name="Lean canvas", exact=True).click()
     expect(page.get_by_text("Segments de clientèle").first).to_be_visible()
     settle(page)
     screenshot(page, "canvas-fr")

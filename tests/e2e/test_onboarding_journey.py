@@ -20,9 +20,9 @@ from tests.e2e.conftest import screenshot, settle, sign_in
 
 TABLE = (
     "name\temail\trole\tstartup\n"
-    "Salma Idrissi\tsalma@kitchen.example\tfounder\tKitchen Share\n"
-    "Tom Peeters\ttom@kitchen.example\tfounder\tKitchen Share\n"
-    "Ines Lambert\tines@kitchen.example\tmentor\tKitchen Share\n"
+    "Salma Idrissi\tsalma@kitchen.example\tfounder\tVelo Voisins\n"
+    "Tom Peeters\ttom@kitchen.example\tfounder\tVelo Voisins\n"
+    "Ines Lambert\tines@kitchen.example\tmentor\tVelo Voisins\n"
 )
 
 
@@ -117,7 +117,7 @@ def _founder_follows_the_path(browser: Browser, link: str) -> tuple[list[str], b
         founder.click(page.get_by_role("button", name="Download the one-pager"), "download the one-pager")
     pdf = Path(download.value.path()).read_bytes()
 
-    page.get_by_role("link", name="My startup").click()  # not counted: looking at the path afterwards
+    page.get_by_role("link", name="My startup", exact=True).click()  # not counted: looking at the path afterwards
     expect(page.get_by_text("Done · 3 of 5 answers")).to_be_visible()
     screenshot(page, "founder-path-after")
     context.close()
@@ -132,4 +132,4 @@ def test_a_cohort_is_invited_and_a_founder_goes_from_the_link_to_the_one_pager(b
     assert len(coordinator) < 6
     assert len(founder) < 15
     text = "".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
-    assert "KitchenShare" in text and "Familiesonatightbudget" in text
+    assert "VeloVoisins" in text and "Familiesonatightbudget" in text
