@@ -62,7 +62,7 @@ def _summary_of(session: Session, startup: Startup, *, include_scores: bool, tod
     return OnePager(
         slug=startup.slug,
         name=startup.name,
-        tagline=fields["high_level_concept"] or startup.tagline,
+        tagline=startup.tagline or fields["high_level_concept"],  # the coordinator's one-liner; the concept else
         stage=stage_label(startup.stage),
         sector=startup.sector,
         cohort=startup.cohort.name if startup.cohort else "",

@@ -54,18 +54,15 @@ def _heading(pdf: Canvas, frame: Frame, title: str) -> float:
     return top - HEADING_SIZE - 5
 
 
-def _fill(pdf: Canvas, x: float, top: float, width: float, height: float, blocks: list[Block]) -> bool:
+def _fill(
+    pdf: Canvas, x: float, top: float, width: float, height: float, blocks: list[Block], size: float = 9.0
+) -> bool:
     """Fit blocks into a box under a heading and draw them; returns whether text was shortened."""
     blocks = [block for block in blocks if block.text.strip()] or [Block("—", muted=True)]
-    fitted = fit_blocks(blocks, width, height)
+    sizes = tuple(candidate for candidate in (11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6) if candidate <= size)
+    fitted = fit_blocks(blocks, width, height, sizes)
     draw_fitted(pdf, fitted, x, top, width, INK, MUTED)
     return fitted.shortened
-
-
-def _section(pdf: Canvas, frame: Frame, title: str, blocks: list[Block]) -> bool:
-    """Draw a titled section that fits its frame; returns whether text was shortened."""
-    content_top = _heading(pdf, frame, title)
-    return _fill(pdf, frame.x, content_top, frame.width, content_top - frame.y, blocks)
 
 
 def _labelled(label: str, text: str) -> list[Block]:
@@ -88,15 +85,13 @@ def _header(pdf: Canvas, page: OnePager) -> None:
     pdf.line(MARGIN, top - 58, PAGE_WIDTH - MARGIN, top - 58)
 
 
-def _traction(pdf: Canvas, frame: Frame, page: OnePager) -> bool:
-    content_top = _heading(pdf, frame, _("Traction"))
-    if page.chart_png:
-        image = ImageReader(io.BytesIO(page.chart_png))
-        width, height = image.getSize()
-        chart_height = min((content_top - frame.y) * 0.68, frame.width * height / width)
-        chart_width = chart_height * width / height
-        content_top -= chart_height + 4
-        pdf.drawImage(image, frame.x, content_top, chart_width, chart_height)
+Section = tuple[str, list[Block]]  # a heading and its content
+SECTION_GAP = 10.0
+HEADING_ROOM = HEADING_SIZE + 5  # a heading and its rule, above the content
+BODY_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0)  # the largest that lets both columns show everything is used
+
+
+def _metric_lines(page: OnePager) -> list[Block]:
     figures = []
     for metric in page.metrics:
         if not metric.points:
@@ -108,7 +103,85 @@ def _traction(pdf: Canvas, frame: Frame, page: OnePager) -> bool:
             else ""
         )
         figures.append(Block(f"{metric.name}: {format_number(value)} {metric.unit} ({format_day(day)}{growth})"))
-    return _fill(pdf, frame.x, content_top, frame.width, content_top - frame.y, figures)
+    return figures or [Block(_("No metric yet."), muted=True)]
+
+
+def _milestone_lines(page: OnePager) -> list[Block]:
+    if not page.done and not page.next:
+        return [Block(_("No milestone yet."), muted=True)]
+    blocks = []
+    if page.done:
+        blocks.append(Block(_("Done"), bold=True))
+        blocks += [Block(f"✓ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.done]
+    if page.next:
+        blocks.append(Block(_("Next"), bold=True, gap_before=0.3 if page.done else 0.0))
+        blocks += [Block(f"→ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.next]
+    return blocks
+
+
+def _text_or_note(text: str) -> list[Block]:
+    return [Block(clean_for_pdf(text))] if text.strip() else [Block(_("Still to explore."), muted=True)]
+
+
+def _natural_height(blocks: list[Block], size: float) -> float:
+    """The height a section's content takes at `size`, on one column's width."""
+    fitted = fit_blocks(blocks, COLUMN, 10_000, sizes=(size,))
+    return HEADING_ROOM + sum(len(item.lines) + item.block.gap_before for item in fitted.blocks) * fitted.line_height
+
+
+def _heights(sections: list[Section], room: float, reserved: float, size: float) -> list[float]:
+    """Give each section the height its content needs; when the column is short, shrink them in proportion."""
+    natural = [_natural_height(blocks, size) for _title, blocks in sections]
+    available = room - reserved - SECTION_GAP * (len(sections) - 1)
+    if sum(natural) <= available:
+        return natural
+    floor = [min(height, HEADING_ROOM + 2 * size * 1.22) for height in natural]
+    extra = max(available - sum(floor), 0.0)
+    wanted = sum(n - f for n, f in zip(natural, floor, strict=True)) or 1.0
+    return [f + extra * (n - f) / wanted for n, f in zip(natural, floor, strict=True)]
+
+
+def _chart_room(top: float, bottom: float, chart: bytes | None) -> tuple[ImageReader | None, float, float]:
+    """Return the chart's image, width and height: the column's width, at most 30 % of its height."""
+    if not chart:
+        return None, 0.0, 0.0
+    image = ImageReader(io.BytesIO(chart))
+    pixels_wide, pixels_high = image.getSize()
+    height = min((top - bottom) * 0.3, COLUMN * pixels_high / pixels_wide)
+    return image, height * pixels_wide / pixels_high, height
+
+
+def _body_size(left: list[Section], right: list[Section], room: float, reserved: float) -> float:
+    """Return the largest body size at which both columns show everything, else the smallest (then shrink)."""
+    for size in BODY_SIZES:
+        fits = [
+            sum(_natural_height(blocks, size) for _title, blocks in sections) + SECTION_GAP * (len(sections) - 1)
+            <= room - extra
+            for sections, extra in ((left, 0.0), (right, reserved))
+        ]
+        if all(fits):
+            return size
+    return BODY_SIZES[-1]
+
+
+def _column(
+    pdf: Canvas, x: float, top: float, bottom: float, sections: list[Section], chart: bytes | None, size: float
+) -> bool:
+    """Draw sections down one column, each as tall as its content; the chart (if any) under the first heading."""
+    image, chart_width, chart_height = _chart_room(top, bottom, chart)
+    reserved = chart_height + 4 if image is not None else 0.0
+    shortened = False
+    y = top
+    heights = _heights(sections, top - bottom, reserved, size)
+    for index, ((title, blocks), height) in enumerate(zip(sections, heights, strict=True)):
+        content_top = _heading(pdf, Frame(x, y - height, COLUMN, height), title)
+        if index == 0 and image is not None:
+            pdf.drawImage(image, x, content_top - chart_height, chart_width, chart_height)
+            content_top -= reserved
+            y -= reserved
+        shortened |= _fill(pdf, x, content_top, COLUMN, max(content_top - (y - height), size), blocks, size)
+        y -= height + SECTION_GAP
+    return shortened
 
 
 def draw_onepager(pdf: Canvas, page: OnePager, page_number: int | None = None) -> None:
@@ -116,49 +189,38 @@ def draw_onepager(pdf: Canvas, page: OnePager, page_number: int | None = None) -
     _header(pdf, page)
     body_top = PAGE_HEIGHT - MARGIN - 66
     body_bottom = MARGIN + 22
-    left_x, right_x = MARGIN, MARGIN + COLUMN + GUTTER
     canvas = page.canvas
-    problem = [Block(clean_for_pdf(canvas["problem"]))]
-    problem += _labelled(_("Existing alternatives"), canvas["existing_alternatives"])
-    customers = _labelled(_("Customer segments"), canvas["customer_segments"])
-    customers += _labelled(_("Early adopters"), canvas["early_adopters"])
-    model = _labelled(_("Revenue streams"), canvas["revenue_streams"])
-    model += _labelled(_("Cost structure"), canvas["cost_structure"])
-    left = [
-        (0.17, _("Problem"), problem),
-        (0.15, _("Solution"), [Block(clean_for_pdf(canvas["solution"]))]),
-        (0.12, _("Unique value proposition"), [Block(clean_for_pdf(canvas["unique_value_proposition"]))]),
-        (0.2, _("Customers"), customers),
-        (0.2, _("Business model"), model),
-    ]
-    ask_text = " · ".join(part for part in (_money(page.ask.amount, page.ask.currency), page.ask.instrument) if part)
-    right: list[tuple[float, str, list[Block]]] = [
-        (0.16, _("Milestones"), [Block(_("Done"), bold=True)]
-         + [Block(f"✓ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.done]
-         + [Block(_("Next"), bold=True, gap_before=0.3)]
-         + [Block(f"→ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.next]),
-        (0.08, _("Team"), [Block(", ".join(page.team))]),
-        (0.15, _("The ask"), [Block(ask_text, bold=True), Block(clean_for_pdf(page.ask.use_of_funds))]),
-        (0.07, _("Contact"), [Block(" · ".join(part for part in (page.contact, page.website) if part))]),
+    value = _text_or_note(canvas["unique_value_proposition"])
+    if canvas["high_level_concept"].strip() and canvas["high_level_concept"].strip() != page.tagline.strip():
+        value += _labelled(_("High-level concept"), canvas["high_level_concept"])
+    left: list[Section] = [
+        (_("Problem"), _text_or_note(canvas["problem"]) + _labelled(_("Existing alternatives"),
+                                                                    canvas["existing_alternatives"])),
+        (_("Solution"), _text_or_note(canvas["solution"])),
+        (_("Unique value proposition"), value),
+        (_("Customers"), _labelled(_("Customer segments"), canvas["customer_segments"])
+         + _labelled(_("Early adopters"), canvas["early_adopters"])),
+        (_("Business model"), _labelled(_("Revenue streams"), canvas["revenue_streams"])
+         + _labelled(_("Cost structure"), canvas["cost_structure"])),
     ]  # fmt: skip
+    ask_text = " · ".join(part for part in (_money(page.ask.amount, page.ask.currency), page.ask.instrument) if part)
+    ask = [Block(ask_text, bold=True)] if ask_text else []
+    ask += _text_or_note(page.ask.use_of_funds) if ask_text or page.ask.use_of_funds.strip() else []
+    contact = " · ".join(part for part in (page.contact, page.website) if part)
+    right: list[Section] = [
+        (_("Traction"), _metric_lines(page)),
+        (_("Milestones"), _milestone_lines(page)),
+        (_("Team"), [Block(", ".join(page.team))] if page.team else [Block(_("No founder yet."), muted=True)]),
+        (_("The ask"), ask or [Block(_("No ask written yet."), muted=True)]),
+    ]
+    if contact:
+        right.append((_("Contact"), [Block(contact)]))
     if page.scores is not None:
-        right.append(
-            (0.08, _("Mentors' scores"), [Block(" · ".join(f"{name} {value:.1f}" for name, value in page.scores))])
-        )
-    height = body_top - body_bottom
-    shortened = False
-    y = body_top
-    for share, title, blocks in left:
-        frame_height = height * share / sum(item[0] for item in left) - 8
-        shortened |= _section(pdf, Frame(left_x, y - frame_height, COLUMN, frame_height), title, blocks)
-        y -= frame_height + 8
-    traction_height = height - sum(height * share for share, _t, _b in right) - 8 * (len(right) + 1)
-    shortened |= _traction(pdf, Frame(right_x, body_top - traction_height, COLUMN, traction_height), page)
-    y = body_top - traction_height - 8
-    for share, title, blocks in right:
-        frame_height = height * share - 8
-        shortened |= _section(pdf, Frame(right_x, y - frame_height, COLUMN, frame_height), title, blocks)
-        y -= frame_height + 8
+        right.append((_("Mentors' scores"), [Block(" · ".join(f"{name} {score:.1f}" for name, score in page.scores))]))
+    reserved = _chart_room(body_top, body_bottom, page.chart_png)[2] + 4 if page.chart_png else 0.0
+    size = _body_size(left, right, body_top - body_bottom, reserved)
+    shortened = _column(pdf, MARGIN, body_top, body_bottom, left, None, size)
+    shortened |= _column(pdf, MARGIN + COLUMN + GUTTER, body_top, body_bottom, right, page.chart_png, size)
     _footer(pdf, page, shortened, page_number)
 
 

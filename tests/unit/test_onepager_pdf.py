@@ -98,3 +98,32 @@ def test_the_booklet_has_a_cover_contents_with_page_numbers_and_a_bookmark_per_s
         assert reader.pages[number - 1].extract_text().strip().endswith(str(number))
     titles = [entry.title for entry in reader.outline]
     assert titles == ["Cover", "Contents", "Startup 1", "Startup 2", "Startup 3", "Startup 4"]
+
+
+def test_a_new_startup_gets_short_lines_for_what_is_missing_and_no_empty_headings():
+    empty = replace(
+        PAGE, tagline="", canvas=dict.fromkeys(CANVAS_FIELDS, ""), metrics=[], done=[], next=[], team=[],
+        ask=AskText(None, "EUR", "", ""), contact="", website="",
+    )  # fmt: skip
+    text = _read(build_onepager(empty)).pages[0].extract_text()
+    for said in ("No milestone yet.", "No metric yet.", "No founder yet.", "No ask written yet.", "Still to explore."):
+        assert said in text, said
+    lines = [line.strip() for line in text.splitlines()]
+    assert "Done" not in lines and "Next" not in lines and "CONTACT" not in lines
+
+
+def test_text_grows_to_fill_the_page_when_there_is_room_and_shrinks_when_there_is_not():
+    def size_of(page: OnePager, words: str) -> float:
+        found: list[float] = []
+        reader = _read(build_onepager(page))
+
+        def visit(text, _cm, tm, _font, size):
+            if words in text:
+                found.append(round(size * tm[0], 1))
+
+        reader.pages[0].extract_text(visitor_text=visit)
+        return found[0]
+
+    assert size_of(PAGE, "Working people") == 11.0
+    crowded = replace(PAGE, canvas=PAGE.canvas | {"problem": "Long words. " * 120, "solution": "Long words. " * 120})
+    assert size_of(crowded, "Long words") < 9.5
