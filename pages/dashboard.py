@@ -45,7 +45,7 @@ rows = [
         _("Path"): path_summary(paths[row.slug]) if row.slug in paths else "—",
         _("Milestones done"): format_share(row.share_done) if row.share_done is not None else "—",
         _("Overdue"): row.overdue,
-        _("Latest metric"): row.last_metric,
+        _("Metrics last updated"): row.last_metric,
         _("Latest feedback"): row.last_feedback,
         _("Flags"): " · ".join(
             flag
@@ -58,7 +58,7 @@ rows = [
 # Real dates, so the columns sort by date; shown day first, as the reader's language writes them.
 dates = {
     name: st.column_config.DateColumn(format=date_input_pattern())
-    for name in (_("Latest metric"), _("Latest feedback"))
+    for name in (_("Metrics last updated"), _("Latest feedback"))
 }
 st.dataframe(rows, hide_index=True, width="stretch", column_config=dates)
 dashboard_csv = csv_download(list(rows[0]) if rows else [], [list(row.values()) for row in rows])

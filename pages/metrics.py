@@ -91,7 +91,7 @@ if may_edit:
             )
         )
         upload = st.file_uploader(_("CSV file"), type=["csv", "txt", "tsv"], key=f"csv_file_{slug}")
-        if st.form_submit_button(_("Upload")):
+        if st.form_submit_button(_("Save the values from the file"), type="primary", icon=":material/upload_file:"):
             if upload is None:
                 st.error(_("Choose a file first."))
             else:

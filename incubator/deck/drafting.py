@@ -48,7 +48,13 @@ def _bullets(text: str) -> list[str]:
 
 
 def draft_body(slide: OutlineSlide, sources: dict[str, str]) -> str:
-    """Return the drafted body of one slide: its sources' text as bullets, or its prompt when they are empty."""
+    """Return the drafted body of one slide: its sources' text as bullets, or its prompt when its subject is empty.
+
+    A slide's first source is its subject; the others only support it. An "Ask" slide drawn from the ask
+    and the team shows its prompt while no ask is written, never the founders' names alone.
+    """
+    if slide.sources and not _bullets(sources.get(slide.sources[0], "")):
+        return slide.prompt
     bullets = [bullet for source in slide.sources for bullet in _bullets(sources.get(source, ""))]
     return "\n".join(f"- {bullet}" for bullet in bullets) if bullets else slide.prompt
 

@@ -78,7 +78,7 @@ def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) 
     shown = thinned_series(points, CHART_POINTS)
     frame = pd.DataFrame([{"date": day.isoformat(), "value": value} for day, value in shown], columns=["date", "value"])
     chart: alt.Chart = (
-        alt.Chart(frame, title=f"{name} ({unit})" if unit else name)
+        alt.Chart(frame, title=_chart_title(name, unit))
         .mark_line(point=len(shown) <= MARKED_POINTS, color=TEAL)
         .encode(
             x=alt.X("date:T", title=None, axis=_date_axis([day for day, _value in points])),
@@ -88,6 +88,13 @@ def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) 
         .properties(height=260)
     )
     return _in_reader_locale(chart)
+
+
+def _chart_title(name: str, unit: str) -> str:
+    """Say a metric's name with its unit, unless the unit only repeats the name ("Bookings (bookings)")."""
+    if not unit or unit.casefold() in name.casefold() or name.casefold() in unit.casefold():
+        return name
+    return f"{name} ({unit})"
 
 
 def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]], today: dt.date) -> alt.LayerChart:

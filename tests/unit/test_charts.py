@@ -35,3 +35,9 @@ def test_the_status_legend_names_every_status_in_the_readers_language():
         spec = milestone_timeline_chart([("MVP", dt.date(2027, 1, 1), "done", "fait")], dt.date(2027, 1, 5)).to_dict()
     domain = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
     assert "in_progress" not in domain and len(domain) == 5
+
+
+def test_a_chart_title_names_the_unit_only_when_it_adds_something():
+    day = [(dt.date(2027, 1, 1), 3.0), (dt.date(2027, 2, 1), 5.0)]
+    assert metric_chart(day, "Bookings", "bookings").to_dict()["title"] == "Bookings"
+    assert metric_chart(day, "Revenue", "€").to_dict()["title"] == "Revenue (€)"

@@ -109,3 +109,9 @@ def test_the_pdf_has_a_16_9_page_per_slide_with_the_text_as_typed():
     assert "<b>R&D</b>&markup" in text and "Łódź✓" in text
     fonts = page["/Resources"]["/Font"]
     assert all("DejaVuSans" in font.get_object()["/BaseFont"] for font in fonts.values())
+
+
+def test_an_ask_slide_without_an_ask_shows_its_prompt_never_the_founders_names_alone():
+    ask = OutlineSlide("Ask", "What you need, and what it will get done.", 30, 30, ("ask", "team"))
+    assert draft_body(ask, {"ask": "", "team": "Zoé Martin"}) == "What you need, and what it will get done."
+    assert draft_body(ask, {"ask": "€40,000 · loan", "team": "Zoé Martin"}) == "- €40,000 · loan\n- Zoé Martin"
