@@ -109,17 +109,24 @@ with canvas_tab:
         for hint in hints_for_canvas(current):
             hints.setdefault(hint.field, []).append(hint.message)
         comments = comments_for(st.session_state[f"{KEY}::seen"])
-        guidance = st.toggle(_("Show the questions for each box"), value=filled < len(main_fields), key=f"{KEY}::guide")
-        boxes.layout(lambda box: boxes.editable_box(box, hints, comments, guidance))
+        guide_column, poster_column = st.columns(2)
+        guidance = guide_column.toggle(_("Show the questions for each box"), value=filled < len(main_fields),
+                                       key=f"{KEY}::guide")  # fmt: skip
+        # The poster: the canvas as it will print, text only; the typed text stays in the boxes meanwhile.
+        if poster_column.toggle(_("See it as a poster"), key=f"{KEY}::poster"):
+            boxes.layout(lambda box: boxes.readonly_box(box, current, comments))
+        else:
+            boxes.layout(lambda box: boxes.editable_box(box, hints, comments, guidance))
         conflict = st.session_state.get(f"{KEY}::conflict")
         if conflict is not None:
             boxes.show_conflict(conflict, current)
-        note_column, save_column = st.columns([3, 1], vertical_alignment="bottom")
+        note_column, save_column = st.columns([2, 1], vertical_alignment="bottom")  # room for French labels
         note = note_column.text_input(
             _("Note for this version (optional)"), key=f"{KEY}::note", max_chars=500,
             placeholder=_("Why did you change it? For example: pivot to municipalities as customers"),
         )  # fmt: skip
-        if save_column.button(_("Save a new version"), type="primary", key=f"{KEY}::save", icon=":material/save:"):
+        if save_column.button(_("Save a new version"), type="primary", key=f"{KEY}::save", icon=":material/save:",
+                              width="stretch"):  # fmt: skip
             save(current, note)
         if unsaved:
             st.caption(_("You have unsaved changes."))

@@ -20,6 +20,22 @@ from incubator.core.vocabulary import CANVAS_FIELDS
 from incubator.db.models import CanvasComment
 from incubator.web.writes import act
 
+# A box is never shorter than a few lines, so an empty one shows its example whole; it grows with its text.
+# On a phone the columns dissolve and the boxes stack in the filling order (1. Customer segments first).
+CANVAS_STYLE = (
+    """<style>
+.st-key-canvas-boxes textarea { min-height: 7.5rem; }
+.st-key-canvas-boxes [data-testid="stMarkdownContainer"] p { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  .st-key-canvas-boxes [data-testid="stLayoutWrapper"], .st-key-canvas-boxes [data-testid="stHorizontalBlock"],
+  .st-key-canvas-boxes [data-testid="stColumn"],
+  .st-key-canvas-boxes [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { display: contents; }
+"""
+    + "".join(f"  .st-key-canvas-box-{order} {{ order: {order}; }}\n" for order in range(1, 10))
+    + """}
+</style>"""
+)
+
 
 @dataclass(frozen=True)
 class CanvasBoxes:
@@ -52,6 +68,11 @@ class CanvasBoxes:
 
     def layout(self, render_box: Callable[[CanvasBox], None]) -> None:
         """Draw the boxes in the standard lean canvas layout, calling render_box(box) in each place."""
+        st.html(CANVAS_STYLE)
+        with st.container(key="canvas-boxes"):
+            self._places(render_box)
+
+    def _places(self, render_box: Callable[[CanvasBox], None]) -> None:
         columns = st.columns(5, gap="small")
         for column, positions in zip(
             columns,
@@ -84,13 +105,13 @@ class CanvasBoxes:
     def editable_box(
         self, box: CanvasBox, hints: dict[str, list[str]], comments: Sequence[CanvasComment], guidance: bool
     ) -> None:
-        with st.container(border=True):
+        with st.container(border=True, key=f"canvas-box-{box.order}"):
             st.markdown(f"**{box.order}. {escape_markdown(box.title)}**", help=box.prompt)
             if guidance:
                 st.caption(escape_markdown(box.prompt))
-            for field, label, example, height in (
-                (box.field, box.title, box.example, 150),
-                (box.sub_field, box.sub_title, box.sub_example, 80),
+            for field, label, example in (
+                (box.field, box.title, box.example),
+                (box.sub_field, box.sub_title, box.sub_example),
             ):
                 if field is None:
                     continue
@@ -98,8 +119,9 @@ class CanvasBoxes:
                     st.markdown(f"**{escape_markdown(label)}**", help=box.sub_prompt)
                     if guidance:
                         st.caption(escape_markdown(box.sub_prompt))
+                # As tall as its text: every word stays in view while editing (CANVAS_STYLE sets a floor).
                 text = st.text_area(
-                    label, key=self.draft_key(field), height=height, placeholder=_("For example: ") + example,
+                    label, key=self.draft_key(field), height="content", placeholder=_("For example: ") + example,
                     label_visibility="collapsed", persist_state="session",
                 )  # fmt: skip
                 if len(text) > LONG_TEXT_LIMIT * 0.9:
@@ -113,7 +135,7 @@ class CanvasBoxes:
             self.comments_on(box, comments)
 
     def readonly_box(self, box: CanvasBox, fields: dict[str, str], comments: Sequence[CanvasComment]) -> None:
-        with st.container(border=True):
+        with st.container(border=True, key=f"canvas-box-{box.order}"):
             st.markdown(f"**{box.order}. {escape_markdown(box.title)}**", help=box.prompt)
             for field, label in ((box.field, ""), (box.sub_field, box.sub_title)):
                 if field is None:
@@ -122,8 +144,8 @@ class CanvasBoxes:
                     st.markdown(f"**{escape_markdown(label)}**")
                 if is_blank(fields.get(field)):
                     st.caption(_("Still to explore"))
-                else:
-                    st.text(fields[field])
+                else:  # the poster: the text as written, in the page's font, every line kept
+                    st.markdown(escape_markdown(fields[field]).replace("\n", "  \n"))
             self.comments_on(box, comments)
 
     def show_conflict(self, theirs: CanvasSnapshot, mine: dict[str, str]) -> None:
