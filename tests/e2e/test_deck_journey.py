@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -22,16 +23,46 @@ def test_founder_drafts_edits_and_downloads_the_deck(page: Page, app_url: str):
     expect(page.get_by_role("heading", name="Pitch deck")).to_be_visible()
     settle(page)
     page.get_by_role("button", name="Draft the deck from my canvas").click()
-    second_title = page.get_by_role("textbox", name="Title").nth(1)
-    expect(second_title).to_have_value("Problem")
+    # A strip of slide pictures, each 16:9, and the chosen slide large beside its fields.
+    pictures = page.get_by_test_id("stImage").locator("img")
+    expect(pictures).to_have_count(8)  # six thumbnails, the chosen slide, the rehearsal's slide
     settle(page)
-    second_title.fill("Vans are banned")
-    second_title.press("Enter")
+    first = pictures.first.bounding_box()
+    assert first and abs(first["width"] / first["height"] - 16 / 9) < 0.02
+    page.get_by_role("radio", name="Slide: 2 of 6").click()  # the row of numbers under the pictures
+    title = page.get_by_role("textbox", name="Title")
+    expect(title).to_have_value("Problem")
+    settle(page)
+    before = page.get_by_test_id("stImage").nth(1).locator("img").get_attribute("src")
+    title.fill("Vans are banned")
+    title.press("Enter")
+    settle(page)
+    expect(page.get_by_text("2 · Vans are banned")).to_be_visible()  # the thumbnail's caption follows
+    assert page.get_by_test_id("stImage").nth(1).locator("img").get_attribute("src") != before  # redrawn
+    page.get_by_role("button", name="Up", exact=True).click()
+    expect(page.get_by_text("1 · Vans are banned")).to_be_visible()
+    page.get_by_role("button", name="Down", exact=True).click()
+    expect(page.get_by_text("2 · Vans are banned")).to_be_visible()
     settle(page)
     page.get_by_role("button", name="Save a new version").click()
     expect(page.get_by_text("Saved as version 1.")).to_be_visible()
     settle(page)
     screenshot(page, "deck")
+
+    page.get_by_role("tab", name="Rehearse").click()
+    counter = page.get_by_test_id("stMetricValue").first  # then the clock's two
+    expect(counter).to_have_text("1 / 6")
+    page.get_by_role("button", name="Start the clock").click()
+    settle(page)
+    page.keyboard.press("ArrowRight")  # the arrow keys, as a presentation clicker sends them
+    expect(counter).to_have_text("2 / 6")
+
+    page.get_by_role("button", name=re.compile(r"^Next")).click()
+    expect(counter).to_have_text("3 / 6")
+    page.keyboard.press("ArrowLeft")
+    expect(counter).to_have_text("2 / 6")
+    screenshot(page, "deck-rehearsal")
+    page.get_by_role("tab", name="Slides").click()
 
     with page.expect_download() as pptx_download:
         page.get_by_role("button", name="Download as PowerPoint").click()

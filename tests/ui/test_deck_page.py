@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
@@ -16,32 +18,67 @@ def _open(at: AppTest) -> AppTest:
     return at.switch_page("pages/deck.py").run()
 
 
-def test_founder_drafts_edits_reorders_and_saves_a_deck(app, demo_db):
-    at = _open(app("elif@demo.incubator.example"))
-    assert not at.exception
+def _captions(at: AppTest) -> list[str]:
+    """The thumbnails' captions, in order: "1 · Souk Direct", ..."""
+    return [plain(caption.value) for caption in at.caption if " · " in caption.value and caption.value[0].isdigit()]
+
+
+def _choose(at: AppTest, index: int) -> None:
+    next(group for group in at.get("button_group") if group.key and "::choose::" in group.key).set_value(index).run()
+
+
+def _field(at: AppTest, part: str):
+    widgets = at.text_input if part == "title" else at.text_area
+    return next(widget for widget in widgets if widget.key and widget.key.endswith(f"::{part}"))
+
+
+def _drafted(at: AppTest) -> AppTest:
     at.selectbox(key=f"{KEY}::outline_name").select("demo-day")
     at.button(key=f"FormSubmitter:{KEY}::outline-Draft the deck from my canvas").click().run()
     assert not at.exception
-    titles = [box.value for box in at.text_input if box.key.endswith("::title")]
-    assert titles == ["Souk Direct", "Problem", "Solution", "Traction", "Business model", "Ask"]
-    problem = next(area for area in at.text_area if area.key.endswith("::1::body"))
-    assert "Working people cannot reach the market in time." in problem.value
-    next(box for box in at.text_input if box.key.endswith("::1::title")).input("The problem").run()
-    at.button(key=f"{KEY}::up::1").click().run()
-    titles = [box.value for box in at.text_input if box.key.endswith("::title")]
-    assert titles[:2] == ["The problem", "Souk Direct"]
+    return at
+
+
+def test_founder_drafts_edits_reorders_and_saves_a_deck(app, demo_db):
+    at = _drafted(_open(app("elif@demo.incubator.example")))
+    assert [caption.split(" · ")[1] for caption in _captions(at)] == [
+        "Souk Direct", "Problem", "Solution", "Traction", "Business model", "Ask"
+    ]  # fmt: skip
+    assert len(at.image) == 8  # six thumbnails, the chosen slide large, and the rehearsal's slide
+    _choose(at, 1)
+    assert "Working people cannot reach the market in time." in _field(at, "body").value
+    _field(at, "title").input("The problem").run()
+    at.button(key=f"{KEY}::up").click().run()
+    assert _captions(at)[:2] == ["1 · The problem", "2 · Souk Direct"]
+    assert _field(at, "title").value == "The problem"  # the moved slide stays chosen
     at.button(key=f"{KEY}::save").click().run()
     assert plain(at.success[0].value) == "Saved as version 1."
     with demo_db.read() as session:
         version = session.scalar(select(DeckVersion).join(Startup).where(Startup.slug == SLUG))
     assert version is not None and version.outline == "demo-day"
+    assert [slide["title"] for slide in json.loads(version.slides_json)][:2] == ["The problem", "Souk Direct"]
 
 
-def test_rehearsal_shows_one_slide_at_a_time_and_moves_on(app):
+def test_a_slide_is_duplicated_moved_to_a_place_deleted_and_brought_back(app):
+    at = _drafted(_open(app("elif@demo.incubator.example")))
+    _choose(at, 1)
+    at.button(key=f"{KEY}::copy").click().run()
+    assert [caption.split(" · ")[1] for caption in _captions(at)][:3] == ["Souk Direct", "Problem", "Problem"]
+    at.number_input(key=f"{KEY}::2::to").set_value(7).run()
+    at.button(key=f"{KEY}::move").click().run()
+    assert _captions(at)[-1] == "7 · Problem"
+    at.button(key=f"{KEY}::delete").click().run()
+    assert len(_captions(at)) == 6 and "Slide “Problem” deleted." in plain(at.info[-1].value)
+    at.button(key=f"{KEY}::undo").click().run()
+    assert _captions(at)[-1] == "7 · Problem"
+
+
+def test_rehearsal_shows_the_real_slide_and_where_you_are(app):
     at = _open(app(FOUNDER))  # Repair Café Online has the demo deck
+    assert at.metric[0].value == "1 / 6"
     at.button(key="deck::repair-cafe-online::next").click().run()
     assert not at.exception
-    assert at.header[-1].value == "Problem"
+    assert at.metric[0].value == "2 / 6"
 
 
 def test_mentor_reads_the_deck_without_editing(app):
