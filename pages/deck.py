@@ -7,6 +7,7 @@ import streamlit as st
 from incubator import web
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
+from incubator.deck.drafting import is_out_of_date
 from incubator.deck.files import build_deck_pdf, build_pptx
 from incubator.deck.outlines import load_outlines
 from incubator.deck.preview import slide_png
@@ -30,6 +31,7 @@ from incubator.web.deck_editor import (
     deleted_banner,
     slide_fields,
     slide_marks,
+    slide_words,
     thumbnail_strip,
 )
 from incubator.web.rehearsal import rehearse
@@ -93,11 +95,13 @@ with edit_tab:
     thumbnail_strip(editor, document, marks)
     chosen = editor.selected
     picture, fields = st.columns([3, 2])
-    picture.image(slide_png(document, chosen, LARGE_WIDTH), width="stretch")
+    picture.image(slide_png(document, chosen, LARGE_WIDTH), width="stretch", alt=slide_words(typed[chosen]))
     picture.caption(f"{chosen + 1} / {len(typed)}")
     with fields:
         if may_edit:
-            slide_fields(editor, chosen, marks[chosen], _redraft)
+            slide_fields(
+                editor, chosen, marks[chosen], is_out_of_date(typed[chosen], sources, canvas_version), _redraft
+            )
         else:
             st.markdown(f"**{escape_markdown(typed[chosen].title)}**")
             st.text(typed[chosen].body)

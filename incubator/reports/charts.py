@@ -92,7 +92,7 @@ def metric_chart(points: Sequence[tuple[dt.date, float]], name: str, unit: str) 
 
 def _chart_title(name: str, unit: str) -> str:
     """Say a metric's name with its unit, unless the unit only repeats the name ("Bookings (bookings)")."""
-    if not unit or unit.casefold() in name.casefold() or name.casefold() in unit.casefold():
+    if not unit or unit.casefold().rstrip("s") == name.casefold().rstrip("s"):
         return name
     return f"{name} ({unit})"
 

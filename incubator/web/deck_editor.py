@@ -80,6 +80,12 @@ class DeckEditor:
         self.change(lambda slides: [*slides, Slide(_("New slide"))], len(self.deck.slides))
 
 
+def slide_words(slide: Slide) -> str:
+    """Say a slide's picture in words, for screen readers: its title, then its bullets."""
+    bullets = [line.strip().removeprefix("- ") for line in slide.body.splitlines() if line.strip()]
+    return ". ".join([slide.title, *bullets])
+
+
 def slide_marks(slide: Slide, budget: int, sources: dict[str, str], canvas_version: int) -> list[str]:
     """Say what needs a look on a slide: over its word budget, or drawn from canvas boxes that changed since."""
     marks = []
@@ -97,7 +103,8 @@ def thumbnail_strip(editor: DeckEditor, document: DeckPrint, marks: list[list[st
             index = start + offset
             if index >= len(document.slides):
                 break
-            column.image(slide_png(document, index, THUMBNAIL_WIDTH), width="stretch")
+            alt = _("Slide {number}: {title}").format(number=index + 1, title=document.slides[index].title)
+            column.image(slide_png(document, index, THUMBNAIL_WIDTH), width="stretch", alt=alt)
             caption = f"{index + 1} · {document.slides[index].title}"
             if marks[index]:
                 caption += " · ⚠ " + "; ".join(marks[index])
@@ -111,7 +118,7 @@ def thumbnail_strip(editor: DeckEditor, document: DeckPrint, marks: list[list[st
         st.rerun()
 
 
-def slide_fields(editor: DeckEditor, index: int, marks: list[str], redraft: Callable[[int], None]) -> None:
+def slide_fields(editor: DeckEditor, index: int, marks: list[str], stale: bool, redraft: Callable[[int], None]) -> None:
     """Draw the chosen slide's fields, what needs a look, and the moves: up, down, to a place, copy, delete."""
     slide, count = editor.typed()[index], len(editor.deck.slides)
     st.text_input(_("Title"), value=slide.title, key=editor.field_key(index, "title"), max_chars=200,
@@ -136,7 +143,7 @@ def slide_fields(editor: DeckEditor, index: int, marks: list[str], redraft: Call
                             key=f"{editor.key}::{st.session_state.get(f'{editor.key}::gen', 0)}::to")  # fmt: skip
     go.button(_("Move"), key=f"{editor.key}::move", on_click=editor.move, args=(index, int(to) - 1),
               disabled=int(to) - 1 == index, width="stretch")  # fmt: skip
-    if any(_("the canvas changed") in mark for mark in marks):
+    if stale:
         st.button(_("Redraft from the canvas"), key=f"{editor.key}::redraft", icon=":material/refresh:",
                   on_click=redraft, args=(index,))  # fmt: skip
 

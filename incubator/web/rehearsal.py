@@ -14,6 +14,7 @@ from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
 from incubator.deck.preview import slide_png
 from incubator.deck.printout import DeckPrint
+from incubator.web.deck_editor import slide_words
 
 SLIDE_WIDTH = 1280
 
@@ -33,7 +34,7 @@ def rehearse(key: str, document: DeckPrint, seconds: list[int]) -> None:
     count = len(document.slides)
     position = min(int(st.session_state.setdefault(f"{key}::at", 0)), count - 1)
     # The slide first, as wide as the screen (a phone held sideways shows it whole), then the controls.
-    st.image(slide_png(document, position, SLIDE_WIDTH), width="stretch")
+    st.image(slide_png(document, position, SLIDE_WIDTH), width="stretch", alt=slide_words(document.slides[position]))
     back, counter, forward, clock_button = st.columns([1, 1, 1, 1], vertical_alignment="center")
     back.button(_("Previous"), key=f"{key}::previous", icon=":material/arrow_back:", disabled=position == 0,
                 on_click=_go, args=(key, position - 1), shortcut="Left", width="stretch")  # fmt: skip

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from incubator.accounts.authentication import sign_in_with_password
+from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role
 from incubator.db.models import CanvasVersion, Startup
 from tests.factories import make_startup, make_user
@@ -126,7 +127,8 @@ def test_coordinator_reads_the_canvas_without_comments_or_editing(app):
     at = _open(app("nadia@demo.incubator.example"), "pages/canvas.py")
     at.selectbox(key="startup_slug").select(SLUG).run()
     assert not at.exception and not at.text_area
-    assert "Doctolib for repair cafés." in [text.value for text in at.text]
+    shown = [markdown.value for markdown in at.markdown]  # the poster: the text as written, escaped
+    assert escape_markdown("Doctolib for repair cafés.") in shown
 
 
 def test_history_compares_two_versions_and_restores_one(app, demo_db):

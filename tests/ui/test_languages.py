@@ -32,7 +32,7 @@ PAGES = {
 # Proto fields that hold identifiers, icons, formats or chart data rather than words people read.
 NOT_WORDS = {"id", "form_id", "icon", "page", "page_script_hash", "query_string", "type", "tag", "format", "min",
              "max", "spec", "data", "url", "datasets", "name", "step", "selections", "anchor", "src",
-             "autocomplete", "columns"}  # fmt: skip
+             "autocomplete", "columns", "shortcut"}  # fmt: skip
 # Words that are English only: none of them is a French or Dutch word.
 ENGLISH_ONLY_WORDS = {"the", "your", "you", "with", "and", "this", "from", "please", "yet", "saved", "save", "here"}
 HEX_ID = re.compile(r"[0-9a-f]{16,}")
