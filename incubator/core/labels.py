@@ -44,6 +44,10 @@ def stage_label(stage: Stage | str) -> str:
 IMPORTED_NOTE = N_("Imported from a bundle")
 
 
+# The note on the demo cohort's versions: the demo reads like founders' own work, not like an import.
+DEMO_NOTE = N_("First version, after the idea workshop")
+
+
 def version_note_label(note: str) -> str:
-    """Return a version's note as the reader sees it: the app's own note translated, anyone else's as written."""
-    return _(IMPORTED_NOTE) if note == IMPORTED_NOTE else note
+    """Return a version's note as the reader sees it: the app's own notes translated, anyone else's as written."""
+    return _(note) if note in (IMPORTED_NOTE, DEMO_NOTE) else note

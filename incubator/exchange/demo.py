@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from incubator.accounts.actors import Actor
 from incubator.accounts.passwords import hash_password
 from incubator.core.config import PROJECT_ROOT
+from incubator.core.labels import DEMO_NOTE, IMPORTED_NOTE
 from incubator.core.vocabulary import ScoringState
-from incubator.db.models import User
+from incubator.db.models import CanvasVersion, DeckVersion, Startup, User
 from incubator.exchange.bundle_import import ImportReport, import_bundle
 from incubator.judging.events import publish_results, set_judges, set_scoring
 
@@ -51,6 +52,13 @@ def load_demo(session: Session) -> ImportReport:
     )
     if report.created["events"]:
         _set_the_demo_events_going(session)
+    slugs = [startup["slug"] for startup in demo_bundle()["startups"]]
+    for model in (CanvasVersion, DeckVersion):
+        session.execute(
+            update(model)
+            .where(model.note == IMPORTED_NOTE, model.startup_id.in_(select(Startup.id).where(Startup.slug.in_(slugs))))
+            .values(note=DEMO_NOTE)
+        )
     return report
 
 

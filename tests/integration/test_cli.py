@@ -106,6 +106,11 @@ def test_demo_loads_six_startups_and_loading_again_duplicates_nothing(capsys, db
     assert status == EXIT_OK and "startups: 6 new" in out
     status, out, _err = _run(capsys, "demo", "--db", db_url)
     assert "startups: 0 new, 0 updated, 6 unchanged" in out
+    from incubator.db.database import Database
+    from incubator.db.models import CanvasVersion
+
+    with Database.from_url(db_url).read() as session:  # the demo reads like founders' work, not an import
+        assert set(session.scalars(select(CanvasVersion.note))) == {"First version, after the idea workshop"}
 
 
 def test_database_url_environment_variable_is_used_without_db(capsys, monkeypatch, sqlite_url):
