@@ -24,7 +24,8 @@ from incubator.core.vocabulary import CANVAS_FIELDS
 from incubator.deck.drafting import Slide
 from incubator.deck.files import build_deck_pdf, build_pptx
 from incubator.deck.printout import DeckPrint
-from incubator.pdf.text import REGULAR, register_fonts
+from incubator.pdf.text import REGULAR, register_fonts, wrap_paragraph
+from incubator.pdf.typefaces import font_runs
 from incubator.reports.charts import with_traction_chart
 from incubator.reports.onepager_pdf import build_booklet, build_onepager
 from incubator.reports.printout import Booklet, MetricFigure, OnePager
@@ -44,10 +45,17 @@ PAGE = OnePager(
 CHARTED = with_traction_chart(PAGE)  # the first chart render in a process (about 1 s) is not part of the medians
 
 
+def _forget_text_layouts() -> None:
+    """Start every run cold: the text layouts kept between documents would make a repeated page look free."""
+    wrap_paragraph.cache_clear()
+    font_runs.cache_clear()
+
+
 def _measure(job: Callable[[], object], runs: int) -> tuple[float, float]:
     """Return the median time (untraced runs) and the peak memory of one traced run."""
     timings = []
     for _ in range(runs):
+        _forget_text_layouts()
         started = time.perf_counter()
         job()
         timings.append((time.perf_counter() - started) * 1000)

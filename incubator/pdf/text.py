@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import arabic_reshaper
 from reportlab.lib.colors import Color
@@ -132,15 +133,16 @@ def _line_ranges(text: str, font: str, size: float, width: float) -> list[tuple[
     return lines
 
 
-def wrap_paragraph(text: str, font: str, size: float, width: float) -> list[Line]:
+@lru_cache(maxsize=4096)  # fitting a box wraps the same paragraph at the same size more than once
+def wrap_paragraph(text: str, font: str, size: float, width: float) -> tuple[Line, ...]:
     """Wrap one paragraph to `width` points, each line in visual order within the paragraph's bidi levels."""
     logical = arabic_reshaper.reshape(text) if _has_arabic(text) else text
     if not has_right_to_left(logical):
-        return [Line(logical[start:end], font, size) for start, end in _line_ranges(logical, font, size, width)]
+        return tuple(Line(logical[start:end], font, size) for start, end in _line_ranges(logical, font, size, width))
     paragraph = Paragraph.of(logical)
     right_to_left = paragraph.base_level == 1
     ranges = _line_ranges(paragraph.text, font, size, width)
-    return [Line(paragraph.visual(start, end), font, size, right_to_left) for start, end in ranges]
+    return tuple(Line(paragraph.visual(start, end), font, size, right_to_left) for start, end in ranges)
 
 
 def _has_arabic(text: str) -> bool:

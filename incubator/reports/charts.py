@@ -220,4 +220,11 @@ def with_traction_chart(page: OnePager) -> OnePager:
     )
     if charted is None:
         return page
-    return replace(page, chart_png=chart_png(metric_chart(charted.points, charted.name, charted.unit), scale=2.0))
+    return replace(page, chart_png=_metric_png(tuple(charted.points), charted.name, charted.unit, locale()))
+
+
+@lru_cache(maxsize=256)
+def _metric_png(points: tuple[tuple[dt.date, float], ...], name: str, unit: str, _locale: str) -> bytes:
+    # Kept by the chart's data and language: building the chart's specification to look it up cost more than
+    # drawing the rest of the one-pager (a booklet or a download asks for the same chart again and again).
+    return chart_png(metric_chart(points, name, unit), scale=2.0)

@@ -153,15 +153,17 @@ def _chart_room(top: float, bottom: float, chart: bytes | None) -> tuple[ImageRe
 
 def _body_size(left: list[Section], right: list[Section], room: float, reserved: float) -> float:
     """Return the largest body size at which both columns show everything, else the smallest (then shrink)."""
-    for size in BODY_SIZES:
-        fits = [
+
+    def fits(size: float) -> bool:
+        return all(
             sum(_natural_height(blocks, size) for _title, blocks in sections) + SECTION_GAP * (len(sections) - 1)
             <= room - extra
             for sections, extra in ((left, 0.0), (right, reserved))
-        ]
-        if all(fits):
-            return size
-    return BODY_SIZES[-1]
+        )
+
+    if not fits(BODY_SIZES[-1]):  # a full page: the smallest, and the sections shrink from there (one try)
+        return BODY_SIZES[-1]
+    return next(size for size in BODY_SIZES if fits(size))
 
 
 def _column(
