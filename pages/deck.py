@@ -95,7 +95,9 @@ with edit_tab:
     thumbnail_strip(editor, document, marks)
     chosen = editor.selected
     picture, fields = st.columns([3, 2])
-    picture.image(slide_png(document, chosen, LARGE_WIDTH), width="stretch", alt=slide_words(typed[chosen]))
+    picture.container(key="deck-large").image(
+        slide_png(document, chosen, LARGE_WIDTH), width="stretch", alt=slide_words(typed[chosen])
+    )
     picture.caption(f"{chosen + 1} / {len(typed)}")
     with fields:
         if may_edit:

@@ -96,15 +96,30 @@ def slide_marks(slide: Slide, budget: int, sources: dict[str, str], canvas_versi
     return marks
 
 
+# Slides are white pages: a thin frame shows their edge, and the chosen one is framed in the accent.
+_STRIP_STYLE = """<style>
+[class*="st-key-deck-thumb-"] img, .st-key-deck-large img {{ border: 1px solid #9aa5b1; border-radius: 4px; }}
+.st-key-deck-thumb-{chosen} img {{ outline: 3px solid #0f766e; outline-offset: 1px; }}
+@media (max-width: 640px) {{  /* on a phone the strip scrolls sideways instead of stacking six screens */
+  .st-key-deck-strip [data-testid="stHorizontalBlock"] {{ flex-wrap: nowrap !important; overflow-x: auto; }}
+  .st-key-deck-strip [data-testid="stColumn"] {{ flex: 0 0 42% !important; min-width: 42% !important; }}
+}}
+</style>"""
+
+
 def thumbnail_strip(editor: DeckEditor, document: DeckPrint, marks: list[list[str]]) -> None:
     """Draw every slide small, numbered, its marks said in words, and a row of numbers to choose one."""
+    st.html(_STRIP_STYLE.format(chosen=editor.selected))
+    strip = st.container(key="deck-strip")
     for start in range(0, len(document.slides), PER_ROW):
-        for offset, column in enumerate(st.columns(PER_ROW, gap="small")):
+        for offset, column in enumerate(strip.columns(PER_ROW, gap="small")):
             index = start + offset
             if index >= len(document.slides):
                 break
             alt = _("Slide {number}: {title}").format(number=index + 1, title=document.slides[index].title)
-            column.image(slide_png(document, index, THUMBNAIL_WIDTH), width="stretch", alt=alt)
+            column.container(key=f"deck-thumb-{index}").image(
+                slide_png(document, index, THUMBNAIL_WIDTH), width="stretch", alt=alt
+            )
             caption = f"{index + 1} · {document.slides[index].title}"
             if marks[index]:
                 caption += " · ⚠ " + "; ".join(marks[index])
@@ -129,7 +144,8 @@ def slide_fields(editor: DeckEditor, index: int, marks: list[str], stale: bool, 
                  persist_state="session")  # fmt: skip
     for mark in marks:
         st.caption(f":orange[⚠ {escape_markdown(mark)}]")
-    up, down, copy, delete = st.columns(4)
+    up, down = st.columns(2)
+    copy, delete = st.columns(2)
     up.button(_("Up"), key=f"{editor.key}::up", icon=":material/arrow_upward:", disabled=index == 0,
               on_click=editor.move, args=(index, index - 1), width="stretch")  # fmt: skip
     down.button(_("Down"), key=f"{editor.key}::down", icon=":material/arrow_downward:", disabled=index == count - 1,
