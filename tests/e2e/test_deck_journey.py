@@ -27,8 +27,11 @@ def test_founder_drafts_edits_and_downloads_the_deck(page: Page, app_url: str):
     pictures = page.get_by_test_id("stImage").locator("img")
     expect(pictures).to_have_count(8)  # six thumbnails, the chosen slide, the rehearsal's slide
     settle(page)
-    first = pictures.first.bounding_box()
-    assert first and abs(first["width"] / first["height"] - 16 / 9) < 0.02
+    # 16:9 as drawn and as shown (inside the thin frame that shows a white slide's edge).
+    natural, shown = pictures.first.evaluate(
+        "img => [img.naturalWidth / img.naturalHeight, img.clientWidth / img.clientHeight]"
+    )
+    assert abs(natural - 16 / 9) < 0.01 and abs(shown - 16 / 9) < 0.02
     page.get_by_role("radio", name="Slide: 2 of 6").click()  # the row of numbers under the pictures
     title = page.get_by_role("textbox", name="Title")
     expect(title).to_have_value("Problem")
