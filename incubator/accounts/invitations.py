@@ -89,6 +89,10 @@ def invite_person(
     user = find_user_by_email(session, clean_email(email))
     if user is None:
         user = create_user(session, actor, email=email, name=name, role=role, language=language)
+    elif user.role.value != str(getattr(role, "value", role)):  # never a quiet change of what they may do
+        raise ValidationFailed(
+            _("{email} already has an account as another role.").format(email=user.email), field="role"
+        )
     elif user.password_hash is not None:
         raise ValidationFailed(
             _("{email} already has an account with a password: they can sign in.").format(email=user.email),

@@ -166,3 +166,11 @@ def test_two_browsers_accepting_one_link_at_once_use_it_once(db):
     with db.read() as session:
         used = select(func.count()).select_from(Invitation).where(Invitation.used_at.is_not(None))
         assert session.scalar(used) == 1
+
+
+def test_inviting_an_existing_account_as_another_role_is_refused(db):
+    coordinator, _issued = _invite(db)
+    with db.write() as session, pytest.raises(ValidationFailed, match="another role"):
+        invite_person(session, coordinator, email="zoe@example.org", name="Zoé Martin", role="mentor")
+    with db.read() as session:
+        assert session.scalar(select(User.role).where(User.email == "zoe@example.org")) is Role.FOUNDER
