@@ -21,6 +21,17 @@ title_column.title(_("Welcome to the incubator"))
 st.write(_("Sign in to work on your startup, follow the teams you mentor, or run your cohorts."))
 
 
+# Single sign-on first: back from the provider, an invited person is signed in (their invitation used up).
+if web.single_sign_on_configured() and st.user.is_logged_in:
+    try:
+        email_claim = st.user.get("email")
+        token = sign_in_with_single_sign_on(web.database(), email_claim if isinstance(email_claim, str) else None)
+        web.complete_sign_in(token)
+        st.rerun()
+    except IncubatorError as error:
+        web.show_error(error)
+        st.button(_("Use another account"), on_click=st.logout)
+
 invitation = st.query_params.get("invitation")
 if invitation:
     # An invitation link: the person chooses their own password (or uses single sign-on), and is signed in.
@@ -55,16 +66,6 @@ if invitation:
             st.caption(_("Or sign in with single sign-on, with this same email."))
             st.button(_("Sign in with single sign-on"), on_click=st.login, icon=":material/key:", key="invited_sso")
         st.stop()
-
-if web.single_sign_on_configured() and st.user.is_logged_in:
-    try:
-        email_claim = st.user.get("email")
-        token = sign_in_with_single_sign_on(web.database(), email_claim if isinstance(email_claim, str) else None)
-        web.complete_sign_in(token)
-        st.rerun()
-    except IncubatorError as error:
-        web.show_error(error)
-        st.button(_("Use another account"), on_click=st.logout)
 
 with st.form("sign_in", border=True):
     email = st.text_input(_("Email"), key="sign_in_email", autocomplete="email")
