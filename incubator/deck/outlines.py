@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +66,26 @@ def parse_outline(name: str, data: dict[str, Any]) -> Outline:
 
 
 def load_outlines(folder: Path = DECK_DIR) -> tuple[dict[str, Outline], list[str]]:
-    """Load every outline; return the good ones by name and a message for each malformed file."""
+    """Load every outline; return the good ones by name and a message for each malformed file.
+
+    Read again only when a file changes (kept by the files' times, per language): the founder's path reads
+    the outlines on every page that shows it.
+    """
+    paths = sorted(folder.glob("*.toml"))
+    stamp = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    outlines, problems = _loaded(folder, current_language(), stamp)
+    return dict(outlines), list(problems)
+
+
+@lru_cache(maxsize=16)
+def _loaded(
+    folder: Path, language: str, _stamp: tuple[tuple[str, int, int], ...]
+) -> tuple[dict[str, Outline], list[str]]:
     outlines: dict[str, Outline] = {}
     problems: list[str] = []
     for path in sorted(folder.glob("*.toml")):
         try:
-            data = in_language(tomllib.loads(path.read_text(encoding="utf-8")), current_language())
+            data = in_language(tomllib.loads(path.read_text(encoding="utf-8")), language)
             outlines[path.stem] = parse_outline(path.stem, data)
         except tomllib.TOMLDecodeError as error:
             problems.append(f"decks/{path.name}: {error}")

@@ -54,6 +54,15 @@ def test_a_malformed_outline_is_reported_and_the_others_still_load(tmp_path: Pat
     assert any("broken.toml" in problem for problem in problems)
 
 
+def test_outlines_are_kept_until_a_file_changes(tmp_path):
+    outline = tmp_path / "short.toml"
+    outline.write_text('[[slides]]\ntitle="A"\nprompt="p"\nword_budget=5\nseconds=10\n', encoding="utf-8")
+    first, _problems = load_outlines(tmp_path)
+    assert load_outlines(tmp_path)[0]["short"] is first["short"]  # kept: the file did not change
+    outline.write_text('[[slides]]\ntitle="Longer"\nprompt="p"\nword_budget=5\nseconds=10\n', encoding="utf-8")
+    assert load_outlines(tmp_path)[0]["short"].slides[0].title == "Longer"
+
+
 def test_slides_are_drafted_from_their_sources_and_empty_ones_keep_the_prompt():
     deck = draft_deck(get_outline("demo-day"), SOURCES, canvas_version=3)
     assert deck[0].title == "Souk Direct"
