@@ -19,6 +19,7 @@ from incubator.accounts.invitations import invite_person
 from incubator.accounts.users import create_user
 from incubator.cli import documents
 from incubator.cli.support import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, open_database
+from incubator.core.config import demo_language
 from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import one_line
 from incubator.core.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, _, language
@@ -62,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--name", required=True)
     invite.add_argument("--role", required=True, choices=[role.value for role in Role])
     invite.add_argument("--startup", metavar="SLUG", help="put them in this startup's team (founders and mentors)")
-    commands.add_parser("demo", help="load the demo cohort", parents=[common])
+    demo = commands.add_parser("demo", help="load the demo cohort", parents=[common])
+    demo.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES,
+        help="the language of the demo's texts (default: INCUBATOR_DEMO_LANGUAGE, else en)",
+    )  # fmt: skip
 
     import_command = commands.add_parser("import", help="import a bundle file (all or nothing)", parents=[common])
     import_command.add_argument("file", metavar="FILE")
@@ -145,9 +150,13 @@ def _invite(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    try:
+        texts_language = args.lang or demo_language() or DEFAULT_LANGUAGE
+    except ValueError as error:
+        raise ValidationFailed(str(error), field="INCUBATOR_DEMO_LANGUAGE") from None
     database = open_database(args)
     with database.write() as session:
-        report = load_demo(session)
+        report = load_demo(session, texts_language)
     print(_("Demo data loaded: {summary}").format(summary=report.summary()))
     return EXIT_OK
 

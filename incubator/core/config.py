@@ -1,9 +1,11 @@
-"""Settings from the environment: where the database lives (`DATABASE_URL` or the embedded file), the proxy."""
+"""Settings from the environment: the database (`DATABASE_URL` or the embedded file), the proxy, the demo's language."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from incubator.core.i18n import SUPPORTED_LANGUAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 EMBEDDED_DATABASE_PATH = PROJECT_ROOT / "data" / "incubator.sqlite3"
@@ -31,3 +33,19 @@ def trusts_proxy_headers() -> bool:
     Only then are those headers believed; without a proxy in front, any browser could send them.
     """
     return os.environ.get("INCUBATOR_BEHIND_PROXY", "") == "1"
+
+
+def demo_language() -> str | None:
+    """Return `INCUBATOR_DEMO_LANGUAGE`, the language of the demo cohort's texts, or None when it is not set.
+
+    A value that is not a supported language stops the start with one line, rather than
+    quietly loading English.
+    """
+    chosen = os.environ.get("INCUBATOR_DEMO_LANGUAGE", "").strip()
+    if not chosen:
+        return None
+    if chosen not in SUPPORTED_LANGUAGES:
+        raise ValueError(
+            f"INCUBATOR_DEMO_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {chosen[:20]!r}"
+        )
+    return chosen

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
 from incubator.canvas.versions import store_canvas_version
-from incubator.core.i18n import _
+from incubator.core.i18n import N_, _
 from incubator.core.labels import IMPORTED_NOTE
 from incubator.core.vocabulary import CANVAS_FIELDS, IDEA_FIELDS, Role, Stage
 from incubator.db.models import CanvasVersion, Cohort, Idea, Startup, User
@@ -25,6 +25,22 @@ from incubator.exchange.bundle_checks import check_bundle, parse_date
 from incubator.exchange.bundle_import_events import import_events
 from incubator.exchange.bundle_import_progress import import_progress
 from incubator.exchange.bundle_schema import parse_bundle
+
+# What the summary calls each kind of record it counts, in the reader's language.
+KIND_LABELS = {
+    "asks": N_("asks"),
+    "canvases": N_("canvases"),
+    "cohorts": N_("cohorts"),
+    "decks": N_("decks"),
+    "events": N_("events"),
+    "feedback": N_("mentor sessions"),
+    "ideas": N_("ideas"),
+    "metric values": N_("metric values"),
+    "milestones": N_("milestone lists"),
+    "scores": N_("scores"),
+    "startups": N_("startups"),
+    "users": N_("people"),
+}
 
 
 @dataclass
@@ -45,7 +61,10 @@ class ImportReport:
         kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
         parts = [
             _("{kind}: {created} new, {updated} updated, {unchanged} unchanged").format(
-                kind=kind, created=self.created[kind], updated=self.updated[kind], unchanged=self.unchanged[kind]
+                kind=_(KIND_LABELS.get(kind, kind)),
+                created=self.created[kind],
+                updated=self.updated[kind],
+                unchanged=self.unchanged[kind],
             )
             for kind in kinds
         ]

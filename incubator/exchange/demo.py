@@ -1,4 +1,4 @@
-"""The demo cohort a newcomer can click through: loaded from `templates/demo/bundle.json`."""
+"""The demo cohort a newcomer can click through: `templates/demo/bundle.json`, in English, French or Dutch."""
 
 from __future__ import annotations
 
@@ -13,15 +13,20 @@ from sqlalchemy.orm import Session
 from incubator.accounts.actors import Actor
 from incubator.accounts.passwords import hash_password
 from incubator.core.config import PROJECT_ROOT
+from incubator.core.errors import ValidationFailed
+from incubator.core.i18n import DEFAULT_LANGUAGE, N_, SUPPORTED_LANGUAGES, _
 from incubator.core.labels import DEMO_NOTE, IMPORTED_NOTE
 from incubator.core.vocabulary import ScoringState
-from incubator.db.models import CanvasVersion, DeckVersion, Startup, User
+from incubator.db.models import CanvasVersion, Cohort, DeckVersion, Startup, User
 from incubator.exchange.bundle_import import ImportReport, import_bundle
+from incubator.exchange.demo_texts import translate_bundle
 from incubator.judging.events import publish_results, set_judges, set_scoring
 
 DEMO_BUNDLE_PATH = PROJECT_ROOT / "templates" / "demo" / "bundle.json"
 # Shown on the sign-in page and in the README while the demo accounts exist; never use it for real people.
 DEMO_PASSWORD = "demo-incubator"
+# The languages' names as a sentence uses them ("loaded in French"), unlike the pickers' own names.
+_LANGUAGE_IN_A_SENTENCE = {"en": N_("English"), "fr": N_("French"), "nl": N_("Dutch")}
 REHEARSAL, DEMO_DAY = "pitch-rehearsal-autumn-2026", "demo-day-autumn-2026"
 
 
@@ -35,15 +40,27 @@ class DemoAccount:
 
 
 @cache
-def demo_bundle() -> dict[str, Any]:
-    """Return the demo data as a bundle."""
+def demo_bundle(language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """Return the demo data as a bundle, its texts in `language`."""
     bundle: dict[str, Any] = json.loads(DEMO_BUNDLE_PATH.read_text(encoding="utf-8"))
-    return bundle
+    return translate_bundle(bundle, language)
 
 
-def load_demo(session: Session) -> ImportReport:
-    """Import the demo bundle and give its people the demo password; loading twice duplicates nothing."""
-    report = import_bundle(session, Actor.app_itself(), demo_bundle())
+def load_demo(session: Session, language: str = DEFAULT_LANGUAGE) -> ImportReport:
+    """Import the demo bundle, its texts in `language`, and give its people the demo password.
+
+    Loading twice duplicates nothing. The language is the one of the first load: metrics and
+    mentors' notes are known by their text, so a second language would add them a second time.
+    """
+    loaded = _language_loaded(session)
+    if loaded is not None and loaded != language:
+        refusal = _(
+            "The demo cohort is already loaded in {loaded}; it can be loaded in {wanted} into an empty database."
+        )
+        raise ValidationFailed(
+            refusal.format(loaded=_(_LANGUAGE_IN_A_SENTENCE[loaded]), wanted=_(_LANGUAGE_IN_A_SENTENCE[language]))
+        )
+    report = import_bundle(session, Actor.app_itself(), demo_bundle(language))
     emails = [user["email"] for user in demo_bundle()["users"]]
     session.execute(
         update(User)
@@ -60,6 +77,13 @@ def load_demo(session: Session) -> ImportReport:
             .values(note=DEMO_NOTE)
         )
     return report
+
+
+def _language_loaded(session: Session) -> str | None:
+    """Return the language the demo cohort was loaded in, or None when it is absent (or renamed)."""
+    cohort = demo_bundle()["cohorts"][0]
+    name = session.scalar(select(Cohort.name).where(Cohort.slug == cohort["slug"]))
+    return next((code for code in SUPPORTED_LANGUAGES if demo_bundle(code)["cohorts"][0]["name"] == name), None)
 
 
 def _set_the_demo_events_going(session: Session) -> None:
