@@ -15,6 +15,7 @@ from incubator.progress.milestones import MilestoneDraft, list_milestones, save_
 from incubator.progress.rules import is_overdue
 from incubator.reports.charts import milestone_timeline_chart
 from incubator.startups.profiles import open_startup
+from incubator.web.milestone_list import show_milestone_list
 
 actor = web.require_actor()
 st.title(_("Milestones"))
@@ -59,12 +60,23 @@ columns = {
     "description": st.column_config.TextColumn(_("Description"), max_chars=5000),
 }
 if not may_edit:
-    st.dataframe(table, column_config=columns, hide_index=True, width="stretch")
+    show_milestone_list(milestones, today)
     st.stop()
 
-st.caption(_("Add a row for a new milestone; select rows and press Delete to remove them. Then save."))
+st.caption(
+    _(
+        "Add a row for a new milestone; select rows and press Delete to remove them; double-click a cell to see"
+        " or change all of its text. Then save."
+    )
+)
 edited = st.data_editor(
-    table, column_config=columns, hide_index=True, num_rows="dynamic", width="stretch", key=f"milestones::{slug}"
+    table,
+    column_config=columns,
+    hide_index=True,
+    num_rows="dynamic",
+    width="stretch",
+    key=f"milestones::{slug}",
+    placeholder="",  # an empty date is an empty cell, not "None"
 )
 
 

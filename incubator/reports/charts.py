@@ -109,9 +109,14 @@ def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]
         .mark_point(size=160, filled=True, opacity=1)
         .encode(
             x=alt.X("due:T", title=None, axis=_date_axis([due for _title, due, _status, _label in rows if due])),
-            y=alt.Y("title:N", sort=alt.EncodingSortField("due"), title=None, axis=alt.Axis(labelLimit=260)),
+            # Titles longer than 200 px end in "…" (the tooltip has them whole): on a phone the dates keep room.
+            y=alt.Y("title:N", sort=alt.EncodingSortField("due"), title=None, axis=alt.Axis(labelLimit=200)),
             color=alt.Color(
-                "label:N", title=_("Status"), scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))
+                "label:N",
+                title=_("Status"),
+                scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values())),
+                # Below the plot, one status a line: a phone has no width to spare beside the titles.
+                legend=alt.Legend(orient="bottom", direction="vertical"),
             ),
             shape=alt.Shape(
                 "label:N", title=_("Status"), scale=alt.Scale(domain=domain, range=list(STATUS_SHAPES.values()))
@@ -128,7 +133,8 @@ def milestone_timeline_chart(rows: Sequence[tuple[str, dt.date | None, str, str]
         .mark_rule(color=ORANGE, strokeDash=[4, 4])
         .encode(x="today:T", tooltip=[alt.Tooltip("today:T", title=_("Today"))])
     )
-    layered: alt.LayerChart = (points + today_rule).properties(height=max(120, 32 * len(frame)))
+    # A row of 32 px per milestone, whatever the legend below takes.
+    layered: alt.LayerChart = (points + today_rule).properties(height=alt.Step(32))
     return _in_reader_locale(layered)
 
 

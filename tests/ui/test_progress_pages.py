@@ -36,11 +36,21 @@ def test_founder_saves_the_milestone_table_unchanged_and_nothing_is_lost(app, de
         assert sorted((m.title, m.due, m.status) for m in session.scalars(select(Milestone))) == before
 
 
-def test_mentor_reads_milestones_without_editing(app):
+def test_mentor_reads_milestones_whole_without_editing(app, demo_db):
+    long_description = "Pilot with one commune. " * 20 + "**not bold**"
+    with demo_db.write() as session:
+        milestone = session.scalar(select(Milestone).where(Milestone.title == "First municipal contract"))
+        milestone.description = long_description
     at = _open(app(MENTOR), "pages/milestones.py")
     at.selectbox(key="startup_slug").select(SLUG).run()
     assert not at.exception
     assert not [button for button in at.button if button.key and button.key.startswith("save_milestones")]
+    assert not at.dataframe  # a list to read, not a table whose cells cut the text
+    assert long_description in [text.value for text in at.text]  # whole, and as typed (no Markdown)
+    titles = [plain(markdown.value) for markdown in at.markdown]
+    assert any(title.endswith("**First municipal contract**") for title in titles)
+    facts = [caption.value for caption in at.caption]
+    assert any(fact.startswith("done · due ") and "done on" in fact for fact in facts)
 
 
 def test_founder_adds_a_metric_and_a_value(app, demo_db):
