@@ -8,7 +8,7 @@ from incubator.core.fields import is_web_address
 from incubator.core.formatting import format_money
 from incubator.core.i18n import _
 from incubator.core.labels import role_label, stage_label
-from incubator.core.markup import escape_markdown
+from incubator.core.markup import escape_markdown, mail_link
 from incubator.core.vocabulary import Role, Stage
 from incubator.reports.charts import with_traction_chart
 from incubator.reports.investor_summary import investor_summary
@@ -37,11 +37,17 @@ facts = (
     (_("Stage"), stage_label(startup.stage)),
     (_("Sector"), startup.sector or "—"),
     (_("Cohort"), startup.cohort.name if startup.cohort else "—"),
-    (_("Contact"), startup.contact_email or "—"),
 )
-for column, (label, value) in zip(st.columns(len(facts)), facts, strict=True):
+# The contact gets two shares of the row: an email address is one long word, and broken it reads wrong.
+*fact_columns, contact_column = st.columns([1] * len(facts) + [2])
+for column, (label, value) in zip(fact_columns, facts, strict=True):
     column.caption(label)
     column.text(value)
+contact_column.caption(_("Contact"))
+if startup.contact_email:
+    contact_column.markdown(mail_link(startup.contact_email))
+else:
+    contact_column.text("—")
 team = st.columns(2)
 with team[0]:
     st.markdown("**" + _("Founders") + "**")

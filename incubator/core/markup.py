@@ -6,6 +6,7 @@ import html
 import re
 import string
 from collections.abc import Iterable
+from urllib.parse import quote
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them
 # also disarms Streamlit's own additions ($ maths, :emoji: and :color[text] directives).
@@ -19,6 +20,11 @@ def escape_markdown(text: str) -> str:
     """Return `text` so that Markdown shows it exactly as typed: no links, images, emphasis or HTML."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _AUTOLINK_START.sub(lambda match: match.group(1) + _WORD_JOINER, escaped).replace("\n", "  \n")
+
+
+def mail_link(email: str) -> str:
+    """Return a Markdown link that writes to `email`, showing it as typed; nothing in it can end the link early."""
+    return f"[{escape_markdown(email)}](mailto:{quote(email, safe='@')})"
 
 
 _DIFF_STYLES = {

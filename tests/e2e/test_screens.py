@@ -72,3 +72,17 @@ def test_mentors_see_the_poster_and_founders_can_switch_to_it(browser: Browser, 
     expect(founder.get_by_text("Partnership with the network of repair cafés in Brussels.")).to_be_visible()
     assert founder.evaluate(HIDDEN_TEXT)["cut"] == []
     founder.context.close()
+
+
+def test_the_profile_shows_the_contact_email_on_one_line_as_a_mail_link(browser: Browser, app_url: str):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    sign_in(page, app_url, "yasmine@demo.incubator.example", DEMO_PASSWORD)
+    contact = page.get_by_role("link", name="yasmine@demo.incubator.example")
+    expect(contact).to_have_attribute("href", "mailto:yasmine@demo.incubator.example")
+    settle(page)
+    line = page.evaluate("(link) => parseFloat(getComputedStyle(link).lineHeight)", contact.element_handle())
+    assert contact.bounding_box()["height"] < 1.5 * line  # not broken inside the address
+    _keep(page, "startup-profile-1366")
+    context.close()

@@ -1,9 +1,14 @@
 """User text shown through Markdown prints as typed."""
 
+from urllib.parse import unquote
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from incubator.core.fields import is_web_address
-from incubator.core.markup import escape_markdown
+from incubator.core.markup import escape_markdown, mail_link
 
 
 @pytest.mark.parametrize(
@@ -50,3 +55,34 @@ def test_plain_words_are_untouched():
 )
 def test_only_http_addresses_are_web_addresses(value, expected):
     assert is_web_address(value) is expected
+
+
+def _links(markdown: str) -> list[tuple[str, str]]:
+    """Return (href, text) of every link a CommonMark renderer finds in `markdown`."""
+    found = []
+    for block in MarkdownIt("commonmark").parse(markdown):
+        children = block.children or []
+        for index, token in enumerate(children):
+            if token.type == "link_open":
+                text = "".join(child.content for child in children[index + 1 :] if child.type == "text")
+                found.append((str(token.attrs["href"]), text))
+    return found
+
+
+def test_a_mail_link_writes_to_the_address_and_shows_it_as_typed():
+    assert _links(mail_link("yasmine@demo.incubator.example")) == [
+        ("mailto:yasmine@demo.incubator.example", "yasmine@demo.incubator.example")
+    ]
+
+
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
+
+
+@given(ANY_TEXT, ANY_TEXT)
+def test_no_address_can_end_its_mail_link_early_or_add_another(local, domain):
+    # Shaped like the addresses the profile form lets through (something@something), but any characters.
+    email = f"{local}@{domain}"
+    links = _links(mail_link(email))
+    assert len(links) == 1
+    href, _text = links[0]
+    assert href.startswith("mailto:") and unquote(href.removeprefix("mailto:")) == email
