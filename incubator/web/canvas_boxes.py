@@ -21,11 +21,15 @@ from incubator.db.models import CanvasComment
 from incubator.web.writes import act
 
 # A box is never shorter than a few lines, so an empty one shows its example whole; it grows with its text.
+# A title's "?" stays beside the title, which wraps in its own box, never alone on a line of its own.
 # On a phone the columns dissolve and the boxes stack in the filling order (1. Customer segments first).
 CANVAS_STYLE = (
     """<style>
 .st-key-canvas-boxes textarea { min-height: 7.5rem; }
 .st-key-canvas-boxes [data-testid="stMarkdownContainer"] p { overflow-wrap: anywhere; }
+.st-key-canvas-boxes [data-testid="stMarkdownContainer"] p:has([data-testid="stTooltipIcon"]) {
+  display: flex; align-items: baseline; gap: 0.3rem;
+}
 @media (max-width: 640px) {
   .st-key-canvas-boxes [data-testid="stLayoutWrapper"], .st-key-canvas-boxes [data-testid="stHorizontalBlock"],
   .st-key-canvas-boxes [data-testid="stColumn"],

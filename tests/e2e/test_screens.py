@@ -1,8 +1,9 @@
 """Screens as their users see them: pictures kept under artifacts/screenshots, and the layout facts that matter.
 
 The canvas at 1280, 1366 and 1920 pixels and on a phone: no box whose text is hidden (a text area
-scrolling its own text), no label cut with an ellipsis, the boxes in filling order on a phone, and the
-read-only poster that mentors see and founders can switch to.
+scrolling its own text), no label cut with an ellipsis, no "?" wrapped onto a line of its own, the
+boxes in filling order on a phone, and the read-only poster that mentors see and founders can switch
+to. The startup profile: the contact email whole on one line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ HIDDEN_TEXT = """() => ({
     .filter((node) => getComputedStyle(node).textOverflow === 'ellipsis' && node.scrollWidth > node.clientWidth + 1
                       && node.innerText.trim())
     .map((node) => node.innerText.trim().slice(0, 40)),
+  lonelyHelp: [...document.querySelectorAll('[data-testid="stMain"] p:has([data-testid="stTooltipIcon"])')]
+    .filter((line) => line.querySelector('[data-testid="stTooltipIcon"]').getBoundingClientRect().top
+                      >= line.querySelector('strong').getBoundingClientRect().bottom - 1)
+    .map((line) => line.innerText.trim().slice(0, 40)),
 })"""
 
 
@@ -46,7 +51,7 @@ def test_every_canvas_box_shows_its_whole_text_at_common_widths(browser: Browser
     expect(page.locator(".st-key-canvas-boxes textarea")).to_have_count(12)
     hidden = page.evaluate(HIDDEN_TEXT)
     _keep(page, f"canvas-{width}")
-    assert hidden == {"scrolling": [], "cut": []}
+    assert hidden == {"scrolling": [], "cut": [], "lonelyHelp": []}
     page.context.close()
 
 
