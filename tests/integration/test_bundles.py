@@ -198,7 +198,7 @@ def test_an_imported_score_makes_its_mentor_a_judge_and_feeds_the_leaderboard(db
     ("change", "code", "message"),
     [
         (lambda b: b["users"][1].pop("role"), "en", "$.users[1]: “role” is missing"),
-        (lambda b: b["users"][1].pop("role"), "fr", "$.users[1]: « role » manque"),
+        (lambda b: b["users"][1].pop("role"), "fr", "$.users[1]: «\u202frole\u202f» manque"),
         (lambda b: b.update(extra=1), "nl", "$: ‘extra’ is geen veld dat dit formaat kent"),
         (lambda b: b["startups"][0].update(stage="unicorn"), "fr", '$.startups[0].stage: "unicorn" ne fait pas partie'),
         (lambda b: b["startups"][0].update(name=7), "nl", "$.startups[0].name: 7 zou tekst moeten zijn"),

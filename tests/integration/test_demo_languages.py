@@ -25,9 +25,9 @@ def _taglines(url: str) -> set[str]:
 def test_the_demo_loads_in_french_and_again_in_french_changes_nothing(capsys, db_url):
     assert main(["demo", "--db", db_url, "--lang", "fr"]) == EXIT_OK
     assert "Livraison à vélo cargo le jour même pour les commerces bruxellois." in _taglines(db_url)
-    assert "startups : 6 créations" in capsys.readouterr().out  # the summary in the chosen language
+    assert "startups\u202f: 6 créations" in capsys.readouterr().out  # the summary in the chosen language
     assert main(["demo", "--db", db_url, "--lang", "fr"]) == EXIT_OK
-    assert "startups : 0 créations, 0 mises à jour, 6 sans changement" in capsys.readouterr().out
+    assert "startups\u202f: 0 créations, 0 mises à jour, 6 sans changement" in capsys.readouterr().out
 
 
 def test_loading_the_demo_in_a_second_language_is_refused_and_changes_nothing(capsys, db_url):

@@ -120,3 +120,38 @@ def test_the_f_string_check_sees_a_hidden_call(tmp_path):
     sample = tmp_path / "page.py"
     sample.write_text('title = f"**{_(\'New cohort\')}**"\nplain = "**" + _("New cohort") + "**"\n', encoding="utf-8")
     assert _translation_calls_inside_f_strings(sample) == [1]
+
+
+# French sets ; : ? ! and » (and « after it) apart from their word with a narrow no-break space, so
+# a line never starts with the sign alone: "trouver ; les files" wrapped there read "; les files".
+_LOOSE_FRENCH_SIGN = re.compile(r" [;:?!»](?=\s|$|\")|« ")
+
+
+def _french_in_templates(node: object, in_french: bool = False) -> list[str]:
+    if isinstance(node, dict):
+        return [text for key, value in node.items() for text in _french_in_templates(value, in_french or key == "fr")]
+    if isinstance(node, list):
+        return [text for value in node for text in _french_in_templates(value, in_french)]
+    return [node] if in_french and isinstance(node, str) else []
+
+
+def _french_texts() -> list[str]:
+    import json
+    import tomllib
+
+    catalog = read_po((LOCALE_DIR / "fr" / "LC_MESSAGES" / "messages.po").open("rb"))
+    texts = [text for message in catalog if message.id for text in _all(message.string)]
+    texts += json.loads((ROOT / "templates" / "demo" / "texts.fr.json").read_text(encoding="utf-8")).values()
+    for template in sorted((ROOT / "templates").rglob("*.toml")):
+        texts += _french_in_templates(tomllib.loads(template.read_text(encoding="utf-8")))
+    return texts
+
+
+def _all(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (string,) if isinstance(string, str) else string
+
+
+def test_french_punctuation_keeps_to_its_word():
+    texts = _french_texts()
+    assert len(texts) > 800  # the catalogue, the demo's texts and the templates' French were all read
+    assert [text[:60] for text in texts if _LOOSE_FRENCH_SIGN.search(text)] == []
