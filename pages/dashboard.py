@@ -7,6 +7,7 @@ from incubator.core.csv_files import csv_download
 from incubator.core.formatting import date_input_pattern, format_share
 from incubator.core.i18n import _
 from incubator.core.labels import stage_label
+from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, Stage
 from incubator.progress.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
 from incubator.progress.milestones import apply_plan, list_plans, load_plan
@@ -55,12 +56,24 @@ rows = [
     }
     for row in board.rows
 ]
+# Startups to look at first, by name, above the table: a flags column was the one cut off at 1366 px.
+flagged = [row for row in rows if row[_("Flags")]]
+if flagged:
+    st.warning(
+        _("Needs attention: {startups}").format(
+            startups="; ".join(f"{escape_markdown(row[_('Startup')])} ({row[_('Flags')]})" for row in flagged)
+        ),
+        icon=":material/flag:",
+    )
 # Real dates, so the columns sort by date; shown day first, as the reader's language writes them.
 dates = {
     name: st.column_config.DateColumn(format=date_input_pattern())
     for name in (_("Metrics last updated"), _("Latest feedback"))
 }
-st.dataframe(rows, hide_index=True, width="stretch", column_config=dates)
+st.dataframe(
+    rows, hide_index=True, width="stretch", placeholder="—",
+    column_config=dates | {_("Flags"): None},
+)  # fmt: skip
 dashboard_csv = csv_download(list(rows[0]) if rows else [], [list(row.values()) for row in rows])
 st.download_button(
     _("Download as CSV"), dashboard_csv, file_name=f"dashboard-{cohort_slug or 'mine'}.csv",

@@ -42,13 +42,15 @@ if not startups:
     st.info(_("No startup is assigned to you yet. A coordinator assigns mentors to startups."))
     st.stop()
 st.header(_("Your startups"))
+# One cohort for all (the usual case): its name is in every row, so the column only pushes the last one off.
+cohorts = {startup.cohort.slug if startup.cohort else "" for startup in startups}
 
 st.dataframe(
     [
         {
             _("Startup"): startup.name,
             _("Stage"): stage_label(startup.stage),
-            _("Cohort"): startup.cohort.name if startup.cohort else "",
+            **({_("Cohort"): startup.cohort.name if startup.cohort else ""} if len(cohorts) > 1 else {}),
             _("Founders"): ", ".join(founder.display_name for founder in startup.founders),
             _("Path"): path_summary(paths[startup.id]),
             _("Last session"): last_sessions.get(startup.slug),
@@ -58,6 +60,7 @@ st.dataframe(
     ],
     hide_index=True,
     width="stretch",
+    placeholder="—",
     # Real dates, so the columns sort by date; shown day first, as the reader's language writes them.
     column_config={
         name: st.column_config.DateColumn(format=date_input_pattern()) for name in (_("Last session"), _("Last change"))

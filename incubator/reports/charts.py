@@ -147,7 +147,8 @@ def stage_distribution_chart(stages: Mapping[str, int]) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar(color=TEAL)
         .encode(
-            x=alt.X("stage:N", sort=list(stages), title=None),
+            # Upright names, read without tilting the head; they wrap in two lines where a band is narrow.
+            x=alt.X("stage:N", sort=list(stages), title=None, axis=alt.Axis(labelAngle=0, labelLimit=90)),
             y=alt.Y("count:Q", title=_("Startups"), axis=alt.Axis(tickMinStep=1)),
         )
         .properties(height=220)

@@ -91,3 +91,25 @@ def test_the_profile_shows_the_contact_email_on_one_line_as_a_mail_link(browser:
     assert contact.bounding_box()["height"] < 1.5 * line  # not broken inside the address
     _keep(page, "startup-profile-1366")
     context.close()
+
+
+TABLE_OVERFLOW = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')]
+  .filter((table) => table.scrollWidth > table.clientWidth + 1).length"""
+
+
+@pytest.mark.parametrize(
+    ("email", "addresses"),
+    [("pieter@demo.incubator.example", ["", "dashboard"]), ("nadia@demo.incubator.example", ["dashboard", "people"])],
+)
+def test_tables_show_every_column_without_scrolling_at_1280(browser: Browser, app_url: str, email, addresses):
+    # A column pushed past the edge was cut mid-word ("La…"), and on the dashboard it was the flags.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    sign_in(page, app_url, email, DEMO_PASSWORD)
+    for address in addresses:
+        page.goto(f"{app_url}/{address}")
+        expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+        settle(page)
+        assert page.evaluate(TABLE_OVERFLOW) == 0, address or "home"
+    context.close()

@@ -80,7 +80,8 @@ def test_coordinator_dashboard_flags_and_applies_a_plan_once(app, demo_db):
     at = _open(app(COORDINATOR), "pages/dashboard.py")
     assert not at.exception
     table = at.dataframe[0].value
-    assert len(table) == 6 and "no update" in " ".join(table["Flags"])
+    assert len(table) == 6 and "no update" in " ".join(table["Flags"])  # still in the data (and the CSV)
+    assert at.warning[0].value.startswith("Needs attention: ") and "(no update" in at.warning[0].value
     at.button(key="FormSubmitter:apply_plan-Apply the plan").click().run()
     assert plain(at.success[0].value).startswith("30 milestones added")
     at.button(key="FormSubmitter:apply_plan-Apply the plan").click().run()
