@@ -39,6 +39,14 @@ with web.database().read() as session:
     board = cohort_dashboard(session, actor, cohort_slug, int(stale_days))
     paths = visible_paths(session, actor)
 
+flags = {
+    row.slug: " · ".join(
+        flag
+        for flag, raised in ((_("no update"), row.no_recent_update), (_("no feedback"), row.no_recent_feedback))
+        if raised
+    )
+    for row in board.rows
+}
 rows = [
     {
         _("Startup"): row.name,
@@ -48,21 +56,15 @@ rows = [
         _("Overdue"): row.overdue,
         _("Metrics last updated"): row.last_metric,
         _("Latest feedback"): row.last_feedback,
-        _("Flags"): " · ".join(
-            flag
-            for flag, raised in ((_("no update"), row.no_recent_update), (_("no feedback"), row.no_recent_feedback))
-            if raised
-        ),
+        _("Flags"): flags[row.slug],
     }
     for row in board.rows
 ]
 # Startups to look at first, by name, above the table: a flags column was the one cut off at 1366 px.
-flagged = [row for row in rows if row[_("Flags")]]
+flagged = [f"{escape_markdown(row.name)} ({flags[row.slug]})" for row in board.rows if flags[row.slug]]
 if flagged:
     st.warning(
-        _("Needs attention: {startups}").format(
-            startups="; ".join(f"{escape_markdown(row[_('Startup')])} ({row[_('Flags')]})" for row in flagged)
-        ),
+        _("Needs attention: {startups}").format(startups="; ".join(flagged)),
         icon=":material/flag:",
     )
 # Real dates, so the columns sort by date; shown day first, as the reader's language writes them.
