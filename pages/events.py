@@ -145,7 +145,9 @@ if columns[2].button(
     if web.act(publish_results, slug):
         web.flash(_("Results are published: each founder now sees their own averages and comments."))
         st.rerun()
-st.page_link("pages/leaderboard.py", label=_("Open the leaderboard"), icon=":material/leaderboard:")
+st.page_link(
+    "pages/leaderboard.py", label=_("Open the leaderboard"), icon=":material/leaderboard:", query_params={"event": slug}
+)
 scoring_room_view()
 
 language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")

@@ -20,10 +20,12 @@ st.title(_("Leaderboard"))
 
 with web.database().read() as session:
     events = {event.slug: event for event in list_events(session, actor)}
-    opening = choose_board_event(board_choices(session, actor))  # the live event, else the latest with scores
+    opening = choose_board_event(board_choices(session, actor))  # one with scores to show, the live one first
 if not events:
     st.info(_("There is no pitch event yet."))
     st.stop()
+if st.query_params.get("event") in events:  # "Open the leaderboard" on an event's page opens that event's board
+    opening = st.query_params["event"]
 slug = str(
     st.selectbox(
         _("Event"), list(events), format_func=lambda key: events[key].name, key="board_event",

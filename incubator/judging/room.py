@@ -84,12 +84,19 @@ class BoardChoice:
 
 
 def choose_board_event(events: Sequence[BoardChoice]) -> str | None:
-    """Return the event the leaderboard opens on: the live one, else the most recent with scores, else the first."""
+    """Return the event the leaderboard opens on: one with scores to show, the live one first, and the latest.
+
+    Without scores anywhere, the live event (its board fills as judges tap), else the first. An event
+    that is live but not yet scored gives way to one with results: an empty board tells nothing.
+    """
 
     def recent_first(choice: BoardChoice) -> tuple[bool, int]:
         return (choice.date is None, -choice.date.toordinal() if choice.date else 0)
 
-    for wanted in (lambda choice: choice.scoring is ScoringState.OPEN, lambda choice: choice.has_scores):
+    def is_live(choice: BoardChoice) -> bool:
+        return choice.scoring is ScoringState.OPEN
+
+    for wanted in (lambda choice: is_live(choice) and choice.has_scores, lambda choice: choice.has_scores, is_live):
         matching = sorted((choice for choice in events if wanted(choice)), key=recent_first)
         if matching:
             return matching[0].slug

@@ -174,10 +174,25 @@ def test_the_room_view_shows_how_far_each_judge_has_scored_each_pitch(app, demo_
     assert "Pieter Janssens (33 left)" in plain(" ".join(caption.value for caption in at.caption))
 
 
-def test_the_leaderboard_opens_on_the_live_event_else_on_the_latest_one_with_scores(app, demo_db):
-    assert _open(app(COORDINATOR), "pages/leaderboard.py").selectbox(key="board_event").value == DEMO_DAY  # open
-    with demo_db.write() as session:  # demo day closes before anyone scored: the rehearsal has the scores
-        session.scalar(select(PitchEvent).where(PitchEvent.slug == DEMO_DAY)).scoring = ScoringState.CLOSED
-    at = _open(app(COORDINATOR), "pages/leaderboard.py")
+def test_the_leaderboard_opens_on_scores_to_show_the_live_event_first(app, demo_db):
+    at = _open(app(COORDINATOR), "pages/leaderboard.py")  # demo day is open but nobody has scored yet
     assert at.selectbox(key="board_event").value == REHEARSAL
     assert at.dataframe[0].value["Startup"].iloc[0] == "GreenCourier"
+    with demo_db.write() as session:  # the first tap of demo day: its live board is now the one to open
+        rehearsal_score = session.scalars(select(Score).join(PitchEvent).where(PitchEvent.slug == REHEARSAL)).first()
+        demo_day = session.scalar(select(PitchEvent).where(PitchEvent.slug == DEMO_DAY))
+        session.add(
+            Score(event_id=demo_day.id, startup_id=rehearsal_score.startup_id, judge_id=rehearsal_score.judge_id,
+                  criterion=rehearsal_score.criterion, value=4)
+        )  # fmt: skip
+    assert _open(app(COORDINATOR), "pages/leaderboard.py").selectbox(key="board_event").value == DEMO_DAY
+
+
+def test_an_events_leaderboard_link_opens_that_event(app):
+    at = _open(app(COORDINATOR), "pages/events.py")
+    at.selectbox(key="event_slug").select(DEMO_DAY).run()
+    link = next(link for link in at.get("page_link") if "leaderboard" in link.proto.page)
+    assert link.proto.query_string == f"event={DEMO_DAY}"
+    board = app(COORDINATOR)
+    board.query_params["event"] = DEMO_DAY
+    assert _open(board, "pages/leaderboard.py").selectbox(key="board_event").value == DEMO_DAY

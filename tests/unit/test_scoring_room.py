@@ -30,8 +30,18 @@ def _choice(slug: str, scoring: ScoringState, day: int | None, scores: bool) -> 
     return BoardChoice(slug, scoring, dt.date(2027, 1, day) if day else None, scores)
 
 
-def test_the_leaderboard_opens_on_the_live_event_even_when_another_has_more_recent_scores():
-    events = [_choice("old", ScoringState.CLOSED, 20, True), _choice("live", ScoringState.OPEN, 10, False)]
+def test_the_leaderboard_opens_on_the_live_event_once_it_has_scores_even_when_another_is_more_recent():
+    events = [_choice("old", ScoringState.CLOSED, 20, True), _choice("live", ScoringState.OPEN, 10, True)]
+    assert choose_board_event(events) == "live"
+
+
+def test_a_live_event_without_scores_yet_gives_way_to_an_event_with_results():
+    events = [_choice("live", ScoringState.OPEN, 20, False), _choice("rehearsal", ScoringState.CLOSED, 10, True)]
+    assert choose_board_event(events) == "rehearsal"
+
+
+def test_without_scores_anywhere_the_live_event_is_shown():
+    events = [_choice("draft", ScoringState.DRAFT, 28, False), _choice("live", ScoringState.OPEN, 10, False)]
     assert choose_board_event(events) == "live"
 
 
