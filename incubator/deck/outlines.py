@@ -13,7 +13,7 @@ from typing import Any
 
 from incubator.core.config import PROJECT_ROOT
 from incubator.core.errors import NotFound, TemplateInvalid
-from incubator.core.i18n import _, current_language
+from incubator.core.i18n import SUPPORTED_LANGUAGES, _, current_language
 from incubator.core.template_text import in_language
 from incubator.core.vocabulary import CANVAS_FIELDS, IDEA_FIELDS
 
@@ -71,10 +71,12 @@ def load_outlines(folder: Path = DECK_DIR) -> tuple[dict[str, Outline], list[str
     Read again only when a file changes (kept by the files' times, per language): the founder's path reads
     the outlines on every page that shows it.
     """
-    paths = sorted(folder.glob("*.toml"))
-    stamp = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
-    outlines, problems = _loaded(folder, current_language(), stamp)
+    outlines, problems = _loaded(folder, current_language(), _stamp(folder))
     return dict(outlines), list(problems)
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(folder.glob("*.toml")))
 
 
 @lru_cache(maxsize=16)
@@ -100,3 +102,17 @@ def get_outline(name: str) -> Outline:
     if outline is None:
         raise NotFound(_("There is no deck outline “{name}”.").format(name=name))
     return outline
+
+
+def sources_by_title(name: str) -> dict[str, tuple[str, ...]]:
+    """Return what each slide of outline `name` is drawn from, by the slide's title in every language (casefolded).
+
+    A deck that comes back from a bundle carries titles, not sources: this finds them again, so its
+    traction slide shows the chart and its slides tell when the canvas changed. Unknown outline: empty.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for language in SUPPORTED_LANGUAGES:
+        outline = _loaded(DECK_DIR, language, _stamp(DECK_DIR))[0].get(name)
+        for slide in outline.slides if outline else ():
+            found.setdefault(slide.title.casefold(), slide.sources)
+    return found

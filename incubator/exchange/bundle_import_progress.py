@@ -17,6 +17,7 @@ from incubator.core.labels import IMPORTED_NOTE
 from incubator.core.vocabulary import MilestoneStatus
 from incubator.db.models import Ask, DeckVersion, Metric, MetricValue, Milestone, Startup
 from incubator.deck.drafting import Slide
+from incubator.deck.outlines import sources_by_title
 from incubator.deck.versions import store_deck_version
 from incubator.progress.metrics import upsert_metric_values
 
@@ -56,8 +57,17 @@ def import_progress(session: Session, item: dict[str, Any], startup: Startup, co
 
 def _import_deck(session: Session, entry: dict[str, Any], startup: Startup, counts: Any) -> None:
 
-    slides = [Slide(slide["title"], slide.get("body", ""), slide.get("notes", "")) for slide in entry.get("slides", [])]
     outline = entry.get("template", "")
+    # A bundle's slides carry no sources: found again by title in the outline, drafted from today's canvas.
+    sources = sources_by_title(outline)
+    slides = [
+        Slide(
+            slide["title"], slide.get("body", ""), slide.get("notes", ""),
+            sources=sources.get(slide["title"].casefold(), ()), drafted_body=slide.get("body", ""),
+            canvas_version=startup.canvas_version,
+        )
+        for slide in entry.get("slides", [])
+    ]  # fmt: skip
     newest = session.scalar(
         select(DeckVersion).where(DeckVersion.startup_id == startup.id, DeckVersion.number == startup.deck_version)
     )

@@ -102,7 +102,10 @@ def _metric_lines(page: OnePager) -> list[Block]:
             if metric.growth is not None
             else ""
         )
-        figures.append(Block(f"{metric.name}: {format_number(value)} {metric.unit} ({format_day(day)}{growth})"))
+        latest = _("{metric}: {value} {unit} ({day}{growth})").format(
+            metric=metric.name, value=format_number(value), unit=metric.unit, day=format_day(day), growth=growth
+        )
+        figures.append(Block(latest))
     return figures or [Block(_("No metric yet."), muted=True)]
 
 
