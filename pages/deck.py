@@ -139,8 +139,10 @@ def _one_pager() -> bytes:
 
 
 if saved is not None:
-    language_column, left, right, last = st.columns(4, vertical_alignment="bottom")
-    deck_language = web.document_language(f"{KEY}::language", language_column)
+    # One row that wraps: each button as wide as its words (four equal columns cut the French labels at 1280 px).
+    downloads = st.container(horizontal=True, vertical_alignment="bottom", key="deck-downloads")
+    deck_language = web.document_language(f"{KEY}::language", downloads.container(width=240))
+    left = right = last = downloads
     pptx = web.in_language(deck_language, lambda: build_pptx(_document()))
     pdf = web.in_language(deck_language, lambda: build_deck_pdf(_document()))
     left.download_button(_("Download as PowerPoint"), data=pptx, on_click="ignore",

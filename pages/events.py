@@ -123,7 +123,9 @@ def scoring_room_view() -> None:
 
 
 booklet_key = f"booklet_language_{slug}"
-columns = st.columns(3)
+# One row that wraps, each button as wide as its words (equal thirds cut the Dutch "publish" label).
+actions = st.container(horizontal=True, key="event-actions")
+columns = [actions, actions, actions]
 transitions = (
     (ScoringState.OPEN, _("Open scoring"), ":material/play_arrow:", event.scoring is not ScoringState.OPEN),
     (ScoringState.CLOSED, _("Close scoring"), ":material/stop:", event.scoring is ScoringState.OPEN),

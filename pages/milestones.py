@@ -46,7 +46,8 @@ table = pd.DataFrame(
 ).astype({"due": "datetime64[ns]", "done_on": "datetime64[ns]"})  # fmt: skip
 columns = {
     "id": None,
-    "title": st.column_config.TextColumn(_("Milestone"), required=True, max_chars=200, width="large"),
+    # Widths that add up to less than the table at 1280 px, so Description is never pushed off the right edge.
+    "title": st.column_config.TextColumn(_("Milestone"), required=True, max_chars=200, width=250),
     "due": st.column_config.DateColumn(_("Due"), format=date_input_pattern()),
     "status": st.column_config.SelectboxColumn(
         _("Status"),
@@ -57,7 +58,7 @@ columns = {
     ),
     "done_on": st.column_config.DateColumn(_("Done on"), format=date_input_pattern()),
     "overdue": st.column_config.TextColumn(_("Overdue"), disabled=True, width="small"),
-    "description": st.column_config.TextColumn(_("Description"), max_chars=5000),
+    "description": st.column_config.TextColumn(_("Description"), max_chars=5000, width=180),
 }
 if not may_edit:
     show_milestone_list(milestones, today)

@@ -25,6 +25,9 @@ PAGE_STYLE = """
 .incubator-visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 html { scroll-padding-bottom: 6rem; }
+/* A link in the page says all it says: wrapped on a phone, never cut to "automne 20…" (sidebar links stay one line). */
+[data-testid="stMain"] [data-testid="stPageLink-NavLink"] > span:last-child { white-space: normal; overflow: visible; }
+[data-testid="stMain"] [data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p { white-space: normal; }
 [data-testid="stElementContainer"]:has(> .stHtml #incubator-assistive),
 [data-testid="stElementContainer"]:has(#incubator-assistive) { display: none; }
 """
