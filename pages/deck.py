@@ -142,18 +142,22 @@ if saved is not None:
     # One row that wraps: each button as wide as its words (four equal columns cut the French labels at 1280 px).
     downloads = st.container(horizontal=True, vertical_alignment="bottom", key="deck-downloads")
     deck_language = web.document_language(f"{KEY}::language", downloads.container(width=240))
-    left = right = last = downloads
     pptx = web.in_language(deck_language, lambda: build_pptx(_document()))
     pdf = web.in_language(deck_language, lambda: build_deck_pdf(_document()))
-    left.download_button(_("Download as PowerPoint"), data=pptx, on_click="ignore",
-                         file_name=f"{slug}-deck.pptx", icon=":material/slideshow:", key=f"{KEY}::pptx",
-                         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")  # fmt: skip
-    right.download_button(_("Download as PDF"), data=pdf,
-                          file_name=f"{slug}-deck.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-                          key=f"{KEY}::pdf", on_click="ignore")  # fmt: skip
+    downloads.download_button(
+        _("Download as PowerPoint"), data=pptx, on_click="ignore", file_name=f"{slug}-deck.pptx",
+        icon=":material/slideshow:", key=f"{KEY}::pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    )  # fmt: skip
+    downloads.download_button(
+        _("Download as PDF"), data=pdf, file_name=f"{slug}-deck.pdf", mime="application/pdf",
+        icon=":material/picture_as_pdf:", key=f"{KEY}::pdf", on_click="ignore",
+    )  # fmt: skip
     # The next and last step of the path: the one-pager, drawn from the canvas, the deck's traction and the ask.
-    last.download_button(_("Download the one-pager"), data=web.in_language(deck_language, _one_pager),
-                         file_name=f"{slug}-investor-summary.pdf", mime="application/pdf",
-                         icon=":material/description:", key=f"{KEY}::onepager", on_click="ignore")  # fmt: skip
+    downloads.download_button(
+        _("Download the one-pager"), data=web.in_language(deck_language, _one_pager),
+        file_name=f"{slug}-investor-summary.pdf", mime="application/pdf", icon=":material/description:",
+        key=f"{KEY}::onepager", on_click="ignore",
+    )  # fmt: skip
     if may_edit:
         st.page_link("pages/startup.py", label=_("Write the ask for your one-pager"), icon=":material/arrow_forward:")

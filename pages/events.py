@@ -125,13 +125,12 @@ def scoring_room_view() -> None:
 booklet_key = f"booklet_language_{slug}"
 # One row that wraps, each button as wide as its words (equal thirds cut the Dutch "publish" label).
 actions = st.container(horizontal=True, key="event-actions")
-columns = [actions, actions, actions]
 transitions = (
     (ScoringState.OPEN, _("Open scoring"), ":material/play_arrow:", event.scoring is not ScoringState.OPEN),
     (ScoringState.CLOSED, _("Close scoring"), ":material/stop:", event.scoring is ScoringState.OPEN),
 )
-for column, (state, label, icon, enabled) in zip(columns, transitions, strict=False):
-    if column.button(label, key=f"{state.value}_{slug}", icon=icon, disabled=not enabled):
+for state, label, icon, enabled in transitions:
+    if actions.button(label, key=f"{state.value}_{slug}", icon=icon, disabled=not enabled):
         if web.act(set_scoring, slug, state):
             if state is ScoringState.CLOSED:  # the results, in one step: the final board and the booklet
                 prepare_booklet(str(st.session_state.get(booklet_key, current_language())))
@@ -140,7 +139,7 @@ for column, (state, label, icon, enabled) in zip(columns, transitions, strict=Fa
                 web.flash(_("Scoring is {state}.").format(state=STATE_LABELS[state]))
             st.rerun()
 published = event.results_published
-if columns[2].button(
+if actions.button(
     _("Results published") if published else _("Publish results to founders"), key=f"publish_{slug}",
     disabled=published or event.scoring is not ScoringState.CLOSED, icon=":material/campaign:",
 ):  # fmt: skip
