@@ -35,6 +35,10 @@ timeline = [(m.title, m.due, m.status.value, milestone_status_label(m.status)) f
 if any(due for _title, due, _status, _label in timeline):
     st.altair_chart(milestone_timeline_chart(timeline, today), width="stretch")
 
+if not may_edit:  # readers get every text whole; the table below is the founders' editor
+    show_milestone_list(milestones, today)
+    st.stop()
+
 statuses = [status.value for status in MilestoneStatus]
 table = pd.DataFrame(
     [
@@ -60,10 +64,6 @@ columns = {
     "overdue": st.column_config.TextColumn(_("Overdue"), disabled=True, width="small"),
     "description": st.column_config.TextColumn(_("Description"), max_chars=5000, width=180),
 }
-if not may_edit:
-    show_milestone_list(milestones, today)
-    st.stop()
-
 st.caption(
     _(
         "Add a row for a new milestone; select rows and press Delete to remove them; double-click a cell to see"

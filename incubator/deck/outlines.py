@@ -111,8 +111,9 @@ def sources_by_title(name: str) -> dict[str, tuple[str, ...]]:
     traction slide shows the chart and its slides tell when the canvas changed. Unknown outline: empty.
     """
     found: dict[str, tuple[str, ...]] = {}
+    stamp = _stamp(DECK_DIR)
     for language in SUPPORTED_LANGUAGES:
-        outline = _loaded(DECK_DIR, language, _stamp(DECK_DIR))[0].get(name)
+        outline = _loaded(DECK_DIR, language, stamp)[0].get(name)
         for slide in outline.slides if outline else ():
             found.setdefault(slide.title.casefold(), slide.sources)
     return found

@@ -12,17 +12,16 @@ from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor
 from incubator.accounts.passwords import hash_password
-from incubator.core.config import PROJECT_ROOT
 from incubator.core.errors import ValidationFailed
 from incubator.core.i18n import DEFAULT_LANGUAGE, N_, SUPPORTED_LANGUAGES, _
 from incubator.core.labels import DEMO_NOTE, IMPORTED_NOTE
 from incubator.core.vocabulary import ScoringState
 from incubator.db.models import CanvasVersion, Cohort, DeckVersion, Startup, User
 from incubator.exchange.bundle_import import ImportReport, import_bundle
-from incubator.exchange.demo_texts import translate_bundle
+from incubator.exchange.demo_texts import DEMO_DIR, translate_bundle
 from incubator.judging.events import publish_results, set_judges, set_scoring
 
-DEMO_BUNDLE_PATH = PROJECT_ROOT / "templates" / "demo" / "bundle.json"
+DEMO_BUNDLE_PATH = DEMO_DIR / "bundle.json"
 # Shown on the sign-in page and in the README while the demo accounts exist; never use it for real people.
 DEMO_PASSWORD = "demo-incubator"
 # The languages' names as a sentence uses them ("loaded in French"), unlike the pickers' own names.

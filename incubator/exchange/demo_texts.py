@@ -17,7 +17,7 @@ from typing import Any
 from incubator.core.config import PROJECT_ROOT
 from incubator.core.i18n import DEFAULT_LANGUAGE
 
-DEMO_TEXTS_DIR = PROJECT_ROOT / "templates" / "demo"
+DEMO_DIR = PROJECT_ROOT / "templates" / "demo"  # the bundle and its translations
 
 # Where the demo bundle holds prose, as paths through its objects: lists are followed item by item,
 # and "*" stands for every field of an object. Scores' criteria stay: they name the rubric's rows.
@@ -45,7 +45,7 @@ PROSE_FIELDS: tuple[tuple[str, ...], ...] = (
 
 def demo_texts_path(language: str) -> Path:
     """Return the file holding the demo's texts in `language`."""
-    return DEMO_TEXTS_DIR / f"texts.{language}.json"
+    return DEMO_DIR / f"texts.{language}.json"
 
 
 @cache

@@ -1,6 +1,8 @@
-"""The app's one database handle, opened and migrated once per process; embedded and empty, filled with the demo."""
+"""The app's one database handle, opened, migrated and (embedded and empty) filled with the demo once per process."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -12,28 +14,21 @@ from incubator.exchange.demo import database_is_empty, load_demo
 
 
 @st.cache_resource(show_spinner=False)
-def _open_database(url: str) -> Database:
+def _open_database(url: str, load_demo_when_empty: bool, _demo_language: Callable[[], str]) -> Database:
+    # Streamlit hashes no argument whose name starts with "_": cached by the URL, and the demo's
+    # language is asked for only when a fresh embedded database is filled, by its first visitor
+    # (usually the person trying the app), unless INCUBATOR_DEMO_LANGUAGE chose it.
     database = Database.from_url(url)
     upgrade_database(database)
+    if load_demo_when_empty:
+        with database.write() as session:
+            if database_is_empty(session):
+                load_demo(session, _demo_language())
     return database
-
-
-@st.cache_resource(show_spinner=False)
-def _fill_with_the_demo_once(url: str, _database: Database, _language: str) -> bool:
-    # Cached by the URL alone (Streamlit hashes no argument whose name starts with "_"): the
-    # first visitor of a fresh embedded database, usually the person trying the app, picks the
-    # demo's language, unless INCUBATOR_DEMO_LANGUAGE chose it.
-    with _database.write() as session:
-        if not database_is_empty(session):
-            return False
-        load_demo(session, _language)
-    return True
 
 
 def database() -> Database:
     """Return the app's database, migrated (and, when embedded and empty, filled with the demo cohort)."""
-    url = database_url()
-    opened = _open_database(url)
-    if uses_embedded_default():
-        _fill_with_the_demo_once(url, opened, demo_language() or best_language(st.context.locale))
-    return opened
+    return _open_database(
+        database_url(), uses_embedded_default(), lambda: demo_language() or best_language(st.context.locale)
+    )
