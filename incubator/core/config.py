@@ -38,8 +38,8 @@ def trusts_proxy_headers() -> bool:
 def demo_language() -> str | None:
     """Return `INCUBATOR_DEMO_LANGUAGE`, the language of the demo cohort's texts, or None when it is not set.
 
-    A value that is not a supported language stops the start with one line, rather than
-    quietly loading English.
+    A value that is not a supported language is refused with one line wherever the demo is
+    loaded, rather than quietly loading English.
     """
     chosen = os.environ.get("INCUBATOR_DEMO_LANGUAGE", "").strip()
     if not chosen:
