@@ -12,7 +12,6 @@ from incubator.canvas.comments import (
 from incubator.canvas.diff import compare_canvases
 from incubator.canvas.export import canvas_file_name, canvas_print
 from incubator.canvas.hints import filled_boxes, hints_for_canvas
-from incubator.canvas.pdf import build_canvas_pdf
 from incubator.canvas.screen import canvas_screen
 from incubator.canvas.template import canvas_template
 from incubator.canvas.versions import CanvasSnapshot, restore_canvas_version, save_canvas
@@ -22,6 +21,7 @@ from incubator.core.i18n import _
 from incubator.core.labels import version_note_label
 from incubator.core.markup import diff_html, escape_markdown
 from incubator.db.models import CanvasComment
+from incubator.reports.document_files import canvas_pdf
 from incubator.web.canvas_boxes import CanvasBoxes
 
 actor = web.require_actor()
@@ -242,21 +242,12 @@ with history_tab:
                     st.rerun()
 
 pdf_version = None if may_edit else st.session_state.get(f"{KEY}::view")  # the version on screen
-
-
-def _canvas_pdf() -> bytes:
-    # Read inside the job: the box titles come from the template in the document's language.
-    with web.database().read() as session:
-        return build_canvas_pdf(canvas_print(session, actor, slug, pdf_version))
-
-
-with web.database().read() as session:
-    shown_version = canvas_print(session, actor, slug, pdf_version).version
+shown_version = web.read(canvas_print, slug, pdf_version).version
 language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
 pdf_language = web.document_language(f"{KEY}::pdf_language", language_column)
 button_column.download_button(
     _("Download the canvas as PDF"),
-    data=web.in_language(pdf_language, _canvas_pdf),
+    data=web.download_in(pdf_language, canvas_pdf, slug, pdf_version),
     file_name=canvas_file_name(slug, shown_version),
     mime="application/pdf",
     icon=":material/picture_as_pdf:",

@@ -110,7 +110,8 @@ def _show_links() -> None:
             st.markdown(f"**{escape_markdown(name)}** · {escape_markdown(email)}")
             st.code(link, language=None, wrap_lines=True)
         st.download_button(
-            _("Download the links (CSV)"), csv_download([_("Name"), _("Email"), _("Role"), _("Link")], made),
+            _("Download the links (CSV)"),
+            web.prepared_download(csv_download([_("Name"), _("Email"), _("Role"), _("Link")], made)),
             file_name="invitations.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
 )  # fmt: skip
 

@@ -78,7 +78,8 @@ st.dataframe(
 )  # fmt: skip
 dashboard_csv = csv_download(list(rows[0]) if rows else [], [list(row.values()) for row in rows])
 st.download_button(
-    _("Download as CSV"), dashboard_csv, file_name=f"dashboard-{cohort_slug or 'mine'}.csv",
+    _("Download as CSV"), web.prepared_download(dashboard_csv),
+    file_name=f"dashboard-{cohort_slug or 'mine'}.csv",
     mime="text/csv", icon=":material/download:", disabled=not rows, key="dashboard_csv", on_click="ignore",
 )  # fmt: skip
 

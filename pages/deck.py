@@ -8,13 +8,11 @@ from incubator import web
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
 from incubator.deck.drafting import is_out_of_date
-from incubator.deck.files import build_deck_pdf, build_pptx
 from incubator.deck.outlines import load_outlines
 from incubator.deck.preview import slide_png
 from incubator.deck.printout import DeckPrint
 from incubator.deck.versions import (
     Deck,
-    deck_for_export,
     deck_sources,
     draft_new_deck,
     latest_deck,
@@ -22,8 +20,8 @@ from incubator.deck.versions import (
     save_deck,
 )
 from incubator.reports.charts import with_traction_chart
+from incubator.reports.document_files import deck_file, onepager_pdf
 from incubator.reports.investor_summary import investor_summary
-from incubator.reports.onepager_pdf import build_onepager
 from incubator.startups.profiles import open_startup
 from incubator.web.deck_editor import (
     LARGE_WIDTH,
@@ -125,37 +123,24 @@ with rehearse_tab:
     rehearse(KEY, document, seconds)
 
 
-def _document() -> DeckPrint:
-    with web.database().read() as session:
-        current = deck_for_export(session, actor, slug)
-        summary = with_traction_chart(investor_summary(session, actor, slug))
-    return DeckPrint(summary.name, current.slides, summary.chart_png)
-
-
-def _one_pager() -> bytes:
-    with web.database().read() as session:
-        page = investor_summary(session, actor, slug)
-    return build_onepager(with_traction_chart(page))
-
-
 if saved is not None:
     # One row that wraps: each button as wide as its words (four equal columns cut the French labels at 1280 px).
     downloads = st.container(horizontal=True, vertical_alignment="bottom", key="deck-downloads")
     deck_language = web.document_language(f"{KEY}::language", downloads.container(width=240))
-    pptx = web.in_language(deck_language, lambda: build_pptx(_document()))
-    pdf = web.in_language(deck_language, lambda: build_deck_pdf(_document()))
     downloads.download_button(
-        _("Download as PowerPoint"), data=pptx, on_click="ignore", file_name=f"{slug}-deck.pptx",
+        _("Download as PowerPoint"), data=web.download_in(deck_language, deck_file, slug, "pptx"), on_click="ignore",
+        file_name=f"{slug}-deck.pptx",
         icon=":material/slideshow:", key=f"{KEY}::pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
     )  # fmt: skip
     downloads.download_button(
-        _("Download as PDF"), data=pdf, file_name=f"{slug}-deck.pdf", mime="application/pdf",
+        _("Download as PDF"), data=web.download_in(deck_language, deck_file, slug, "pdf"),
+        file_name=f"{slug}-deck.pdf", mime="application/pdf",
         icon=":material/picture_as_pdf:", key=f"{KEY}::pdf", on_click="ignore",
     )  # fmt: skip
     # The next and last step of the path: the one-pager, drawn from the canvas, the deck's traction and the ask.
     downloads.download_button(
-        _("Download the one-pager"), data=web.in_language(deck_language, _one_pager),
+        _("Download the one-pager"), data=web.download_in(deck_language, onepager_pdf, slug),
         file_name=f"{slug}-investor-summary.pdf", mime="application/pdf", icon=":material/description:",
         key=f"{KEY}::onepager", on_click="ignore",
     )  # fmt: skip

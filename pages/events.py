@@ -157,7 +157,8 @@ if button_column.button(_("Prepare the demo-day booklet (PDF)"), key=f"booklet_{
     prepare_booklet(booklet_language)
 if f"booklet_pdf_{slug}_{booklet_language}" in st.session_state:
     st.download_button(
-        _("Download the booklet"), st.session_state[f"booklet_pdf_{slug}_{booklet_language}"],
+        _("Download the booklet"),
+        web.prepared_download(st.session_state[f"booklet_pdf_{slug}_{booklet_language}"]),
         file_name=f"{slug}-{booklet_language}-booklet.pdf",
         mime="application/pdf", icon=":material/download:", key=f"booklet_download_{slug}", on_click="ignore",
 )  # fmt: skip

@@ -1,17 +1,15 @@
 """Coordinator's exports: CSV files for spreadsheets, and the whole incubator as a bundle, out and in."""
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from incubator import web
 from incubator.core.i18n import _
 from incubator.core.vocabulary import Role
-from incubator.exchange.bundle_export import bundle_to_json, export_bundle
+from incubator.exchange.bundle_export import bundle_file
 from incubator.exchange.bundle_import import import_bundle_file
 from incubator.exchange.csv_exports import metrics_csv, milestones_csv, scores_csv, startups_csv
 
-actor = web.require_actor(Role.COORDINATOR)
+web.require_actor(Role.COORDINATOR)
 st.title(_("Exports and imports"))
 web.show_flash()
 
@@ -24,24 +22,14 @@ downloads = (
     (_("Scores"), "scores.csv", scores_csv),
 )
 for column, (label, file_name, build) in zip(st.columns(len(downloads)), downloads, strict=True):
-
-    def _data(build: Callable[..., bytes] = build) -> bytes:
-        with web.database().read() as session:
-            return build(session, actor)
-
-    column.download_button(label, data=web.in_current_language(_data), file_name=file_name, mime="text/csv",
+    column.download_button(label, data=web.download(build), file_name=file_name, mime="text/csv",
                            icon=":material/table:", key=f"csv_{file_name}", on_click="ignore")  # fmt: skip
 
 st.header(_("Bundle"))
 st.caption(_("Everything in the shared bundle format, to move data to another incubator or tool. Never any password."))
 
 
-def _bundle() -> bytes:
-    with web.database().read() as session:
-        return bundle_to_json(export_bundle(session, actor)).encode("utf-8")
-
-
-st.download_button(_("Download the bundle"), data=web.in_current_language(_bundle), file_name="incubator-bundle.json",
+st.download_button(_("Download the bundle"), data=web.download(bundle_file), file_name="incubator-bundle.json",
                    mime="application/json", icon=":material/download:", key="bundle_download",
                    on_click="ignore")  # fmt: skip
 

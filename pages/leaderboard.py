@@ -71,7 +71,8 @@ def live_board() -> None:
     if board.unscored:
         st.caption(_("Not scored yet: {names}").format(names=escape_markdown(", ".join(board.unscored))))
     st.download_button(
-        _("Download as CSV"), standings_download(board.standings), file_name=f"{slug}-leaderboard-{method}.csv",
+        _("Download as CSV"), web.prepared_download(standings_download(board.standings)),
+        file_name=f"{slug}-leaderboard-{method}.csv",
         mime="text/csv", icon=":material/download:", key="board_csv", on_click="ignore",
 )  # fmt: skip
     names = {standing.startup: standing.name for standing in board.standings}

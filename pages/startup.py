@@ -10,10 +10,8 @@ from incubator.core.i18n import _
 from incubator.core.labels import role_label, stage_label
 from incubator.core.markup import escape_markdown, mail_link
 from incubator.core.vocabulary import Role, Stage
-from incubator.reports.charts import with_traction_chart
-from incubator.reports.investor_summary import investor_summary
+from incubator.reports.document_files import onepager_pdf
 from incubator.reports.journey import StepName, founder_path
-from incubator.reports.onepager_pdf import build_onepager
 from incubator.startups.ask_text import AskText
 from incubator.startups.asks import get_ask, save_ask
 from incubator.startups.profiles import StartupProfile, open_startup, update_startup_profile
@@ -89,16 +87,11 @@ summary_key = f"onepager_scores_{slug}"
 with_scores = actor.is_coordinator and st.toggle(_("Show mentors' scores in the summary"), value=False, key=summary_key)
 
 
-def _summary_pdf() -> bytes:
-    with web.database().read() as session:
-        page = investor_summary(session, actor, slug, include_scores=bool(with_scores))
-    return build_onepager(with_traction_chart(page))
-
-
 language_column, button_column = st.columns([1, 2], vertical_alignment="bottom")
 summary_language = web.document_language(f"onepager_language_{slug}", language_column)
 button_column.download_button(
-    _("Download the one-page investor summary"), data=web.in_language(summary_language, _summary_pdf),
+    _("Download the one-page investor summary"),
+    data=web.download_in(summary_language, onepager_pdf, slug, include_scores=bool(with_scores)),
     file_name=f"{slug}-investor-summary.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
     key=f"onepager_{slug}", on_click="ignore",
 )  # fmt: skip

@@ -219,3 +219,8 @@ def export_bundle(session: Session, actor: Actor, now: dt.datetime | None = None
 def bundle_to_json(document: dict[str, Any]) -> str:
     """Serialise a bundle as readable UTF-8 JSON."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def bundle_file(session: Session, actor: Actor) -> bytes:
+    """Return the whole incubator as a bundle file (UTF-8 JSON); coordinators only."""
+    return bundle_to_json(export_bundle(session, actor)).encode("utf-8")

@@ -4,6 +4,7 @@ Pages import this package as `web` and call the names below; the domain never im
 """
 
 from incubator.web.database import database
+from incubator.web.downloads import DownloadRefused, download, download_in, prepared_download
 from incubator.web.frame import require_actor, require_frame
 from incubator.web.language import (
     SIGN_IN_LANGUAGE_KEY,
@@ -33,6 +34,7 @@ from incubator.web.writes import Done, act, act_passing
 __all__ = [
     "SIGN_IN_LANGUAGE_KEY",
     "Done",
+    "DownloadRefused",
     "act",
     "act_passing",
     "app_address",
@@ -43,12 +45,15 @@ __all__ = [
     "current_actor",
     "database",
     "document_language",
+    "download",
+    "download_in",
     "flash",
     "forget_widgets",
     "guard_unsaved_changes",
     "in_current_language",
     "in_language",
     "leave_fragment_if_signed_out",
+    "prepared_download",
     "read",
     "require_actor",
     "require_frame",
