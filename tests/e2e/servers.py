@@ -31,18 +31,24 @@ def free_port() -> int:
 
 
 def start_app_server(
-    database_url: str, port: int, *, behind_proxy: bool = False, options: Sequence[str] = ()
+    database_url: str, port: int, *, behind_proxy: bool = False, options: Sequence[str] = (), log: Path | None = None
 ) -> subprocess.Popen[bytes]:
     """Start one app replica, `streamlit run app.py` on `port` against `database_url` (not waiting for it).
 
-    `options` are more of Streamlit's own (`--browser.gatherUsageStats true` has it report each run's time).
+    `options` are more of Streamlit's own (`--browser.gatherUsageStats true` has it report each run's time);
+    `log` is a file that keeps what the server prints (else it goes nowhere).
     """
     environment = os.environ | {"DATABASE_URL": database_url}
     if behind_proxy:
         environment["INCUBATOR_BEHIND_PROXY"] = "1"
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.headless", "true", "--server.address", "127.0.0.1", *options]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    output = log.open("ab") if log else subprocess.DEVNULL
+    try:
+        return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=output)
+    finally:
+        if log:
+            output.close()  # type: ignore[union-attr]  # the server keeps its own copy of the file
 
 
 def peak_memory_mib(process: subprocess.Popen[bytes]) -> float:
@@ -86,10 +92,10 @@ def stop(server: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running_app(database_url: str) -> Iterator[str]:
+def running_app(database_url: str, log: Path | None = None) -> Iterator[str]:
     """Start `streamlit run app.py` on a free port against `database_url`; yield its base URL."""
     port = free_port()
-    server = start_app_server(database_url, port)
+    server = start_app_server(database_url, port, log=log)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, server)
