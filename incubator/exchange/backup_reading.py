@@ -68,7 +68,7 @@ def _check_revision(path: Path, revision: object) -> None:
 def _rows_from_sqlite_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
     with tempfile.TemporaryDirectory(prefix="incubator-restore-") as folder:
         copy_path = Path(folder) / "backup.sqlite3"
-        shutil.copyfile(path, copy_path)  # checks and upgrades touch the copy only, never the file given
+        _copy_with_its_log(path, copy_path)  # checks and upgrades touch the copy only, never the file given
         _check_sqlite_file(path, copy_path)
         copy = Database.from_url(f"sqlite:///{copy_path}")
         try:
@@ -95,10 +95,31 @@ def _rows_from_sqlite_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
             copy.dispose()
 
 
+# The files SQLite keeps beside a database that hold part of its state: the write-ahead log (committed
+# transactions not yet copied into the main file) and a rollback journal (an unfinished one to undo).
+_LOGS_BESIDE = ("-wal", "-journal")
+
+
+def _copy_with_its_log(path: Path, copy_path: Path) -> None:
+    """Copy a SQLite file and the log SQLite keeps beside it, so the copy opens as the database's newest state."""
+    changed = path.stat().st_mtime_ns
+    shutil.copyfile(path, copy_path)
+    for suffix in _LOGS_BESIDE:
+        log = path.with_name(path.name + suffix)
+        if log.is_file():
+            shutil.copyfile(log, copy_path.with_name(copy_path.name + suffix))
+    # The main file again if it changed while its log was copied (a checkpoint ran): the pair then agrees.
+    if path.stat().st_mtime_ns != changed:
+        shutil.copyfile(path, copy_path)
+
+
 def _check_sqlite_file(path: Path, copy_path: Path) -> None:
     try:
-        with closing(sqlite3.connect(f"file:{copy_path}?mode=ro", uri=True)) as connection:
+        # Opened for writing (the copy only): SQLite then takes in the copied log, as it would on the server.
+        with closing(sqlite3.connect(f"file:{copy_path}?mode=rw", uri=True)) as connection:
             verdict = connection.execute("PRAGMA quick_check").fetchone()
+            if verdict is not None and verdict[0] == "ok":
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.DatabaseError:
         verdict = None
     if verdict is None or verdict[0] != "ok":

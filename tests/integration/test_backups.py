@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -120,3 +122,35 @@ def test_a_json_backup_missing_tables_is_refused_and_the_database_keeps_everythi
     assert path.read_bytes() == original
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(User)) == before
+
+
+def _database_with_transactions_still_in_its_log(sqlite_url: str, folder: Path) -> Path:
+    """Make an app database whose last commits are in its `-wal` only (as a server that is still running leaves it)."""
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    database = Database.from_url(sqlite_url)
+    with database.write() as session:
+        make_cohort(session, slug="in-the-main-file")
+    database.dispose()  # the last connection closed: everything so far is in the main file
+    holder = sqlite3.connect(path)  # a connection left open keeps the log beside the file
+    holder.execute("PRAGMA wal_autocheckpoint=0")
+    holder.execute(
+        "INSERT INTO cohorts (slug, name, starts_on) SELECT 'only-in-the-log', 'Log', starts_on FROM cohorts"
+    )
+    holder.commit()
+    shutil.copyfile(path, folder / "copy.sqlite3")
+    shutil.copyfile(path.with_name(path.name + "-wal"), folder / "copy.sqlite3-wal")
+    holder.close()
+    return folder / "copy.sqlite3"
+
+
+def test_a_sqlite_file_with_its_write_ahead_log_restores_its_newest_state_and_keeps_its_bytes(sqlite_url, tmp_path):
+    folder = tmp_path / "given"
+    folder.mkdir()
+    backup = _database_with_transactions_still_in_its_log(sqlite_url, folder)
+    log = backup.with_name(backup.name + "-wal")
+    assert log.stat().st_size > 0
+    before = {file: file.read_bytes() for file in (backup, log)}
+    rows = read_backup(backup)
+    assert sorted(row["slug"] for row in rows["cohorts"]) == ["in-the-main-file", "only-in-the-log"]
+    assert {file: file.read_bytes() for file in before} == before  # nothing written beside the input either
+    assert sorted(path.name for path in folder.iterdir()) == ["copy.sqlite3", "copy.sqlite3-wal"]
