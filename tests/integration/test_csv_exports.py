@@ -47,3 +47,24 @@ def test_only_coordinators_download_csv(db, build):
         for role in (Role.FOUNDER, Role.MENTOR):
             with pytest.raises(PermissionDenied):
                 build(session, Actor.of(make_user(session, role)))
+
+
+def test_metric_values_read_back_as_numbers_negative_fractional_and_large(db):
+    import datetime as dt
+
+    import pandas
+
+    from incubator.progress.metrics import define_metric, record_value
+
+    values = [-0.9507, -12.0, 3.25, 1234567890123.5, -1e-05]
+    with db.write() as session:
+        founder = make_user(session, Role.FOUNDER)
+        make_startup(session, founders=[founder], slug="numbers")
+        coordinator = Actor.of(make_user(session, Role.COORDINATOR))
+        define_metric(session, Actor.of(founder), "numbers", "Cash flow", "EUR", may_be_negative=True)
+        for day, value in enumerate(values, start=1):
+            record_value(session, Actor.of(founder), "numbers", "Cash flow", dt.date(2026, 1, day), value)
+        data = metrics_csv(session, coordinator)
+    table = pandas.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert pandas.api.types.is_float_dtype(table["value"])
+    assert table.sort_values("date")["value"].tolist() == values
