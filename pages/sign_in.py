@@ -74,7 +74,9 @@ with st.form("sign_in", border=True):
 
 if submitted:
     try:
-        _actor, token = sign_in_with_password(web.database(), email, password, client=web.client_address())
+        _actor, token = sign_in_with_password(
+            web.database(), email, password, client=web.client_address(), device=web.device_token()
+        )
     except IncubatorError as error:
         web.show_error(error)
     else:

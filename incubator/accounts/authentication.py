@@ -8,9 +8,6 @@ in and signing out (or deactivating an account) ends it everywhere it is used.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -18,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
+from incubator.accounts.devices import throttle_key
 from incubator.accounts.passwords import hash_password, needs_rehash, verify_password
 from incubator.accounts.throttling import (
     forget_failures,
@@ -30,18 +28,11 @@ from incubator.accounts.users import find_user_by_email
 from incubator.core.errors import SignInFailed, SignInThrottled
 from incubator.core.fields import normalise_email
 from incubator.core.i18n import _
+from incubator.core.tokens import looks_like_a_token, new_token, token_hash
 from incubator.db.database import Database
 from incubator.db.models import Invitation, SignInSession, User, utc_now
 
 SIGN_IN_SESSION_LIFETIME = dt.timedelta(days=14)
-
-
-_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,128}$")
-
-
-def token_hash(token: str) -> str:
-    """Return the SHA-256 of a sign-in token: what the database keeps of it."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def start_sign_in_session(
@@ -49,7 +40,7 @@ def start_sign_in_session(
 ) -> str:
     """Open a sign-in session for `actor` and return its token, to be kept in the browser's cookie."""
     now = now or utc_now()
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     session.add(
         SignInSession(
             token_hash=token_hash(token),
@@ -65,7 +56,7 @@ def start_sign_in_session(
 
 def actor_for_token(session: Session, token: str | None, now: dt.datetime | None = None) -> Actor | None:
     """Return the actor of a live sign-in session, or None when it is unknown, expired, revoked or inactive."""
-    if not isinstance(token, str) or not _TOKEN_SHAPE.match(token):
+    if not looks_like_a_token(token):
         return None  # absent, or not a token we made: a cookie is whatever the browser sends
     now = now or utc_now()
     user = session.scalar(
@@ -119,8 +110,13 @@ def _account(session: Session, email: str) -> _Account | None:
     return _Account(user.id, user.password_hash) if user is not None and user.is_active else None
 
 
-def sign_in_with_password(database: Database, email: str, password: str, client: str = "") -> tuple[Actor, str]:
+def sign_in_with_password(
+    database: Database, email: str, password: str, client: str = "", device: str | None = None
+) -> tuple[Actor, str]:
     """Check the password and open a sign-in session; raises SignInFailed (or SignInThrottled: too soon).
+
+    `client` is the browser's address and `device` its device token, if any: a try with a device
+    token trusted for this account is counted for that device, not for the address (see `devices`).
 
     This service owns its transactions, unlike the others: a failed try must be stored even though
     the sign-in is refused, and the slow password hash runs outside any transaction, so sign-ins
@@ -128,6 +124,7 @@ def sign_in_with_password(database: Database, email: str, password: str, client:
     """
     key = normalise_email(email)
     with database.read() as session:
+        client = throttle_key(session, key, client, device)
         wait = required_wait(session, key, client)
         account = None if wait else _account(session, key)
     if wait:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -19,12 +18,13 @@ from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
-from incubator.accounts.authentication import start_sign_in_session, token_hash
+from incubator.accounts.authentication import start_sign_in_session
 from incubator.accounts.passwords import hash_password
 from incubator.accounts.users import create_user, find_user_by_email, revoke_all_sign_in_sessions
 from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import clean_email
 from incubator.core.i18n import SUPPORTED_LANGUAGES, _
+from incubator.core.tokens import new_token, token_hash
 from incubator.core.vocabulary import Role
 from incubator.db.database import Database
 from incubator.db.models import Invitation, User, utc_now
@@ -123,7 +123,7 @@ def invite_again(session: Session, actor: Actor, user_id: int, now: dt.datetime 
 
 def _issue(session: Session, actor: Actor, user: User, now: dt.datetime) -> IssuedInvitation:
     _revoke_pending(session, user.id, now)
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     session.add(
         Invitation(
             token_hash=token_hash(token), user_id=user.id, invited_by_id=None if actor.is_system else actor.id,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
+from incubator.accounts.devices import forget_devices
 from incubator.accounts.passwords import hash_password, verify_password
 from incubator.accounts.throttling import record_failure, record_throttle, required_wait, throttled_message
 from incubator.core.errors import NotFound, PermissionDenied, ValidationFailed
@@ -97,6 +98,7 @@ def set_user_password(session: Session, actor: Actor, user_id: int, new_password
     user.failed_sign_ins = 0
     user.locked_until = None
     revoke_all_sign_in_sessions(session, user.id)
+    forget_devices(session, user.id)
     record_change(session, actor, "reset_password", "user", user.email)
 
 
@@ -121,6 +123,7 @@ def change_own_password(
         return _("The current password is not right.")
     user.password_hash = hash_password(new_password)
     revoke_all_sign_in_sessions(session, user.id, keep_token_hash=keep_token_hash)
+    forget_devices(session, user.id)
     record_change(session, actor, "change_password", "user", user.email)
     return None
 
@@ -128,6 +131,7 @@ def change_own_password(
 def sign_out_everywhere(session: Session, actor: Actor, *, keep_token_hash: str | None = None) -> None:
     """Sign the actor's account out of every browser but the one whose token hash is `keep_token_hash`."""
     revoke_all_sign_in_sessions(session, actor.id, keep_token_hash=keep_token_hash)
+    forget_devices(session, actor.id)
     record_change(session, actor, "sign_out_everywhere", "user", actor.email)
 
 

@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 
 from incubator.accounts import authentication
 from incubator.accounts.actors import Actor
+from incubator.accounts.devices import DEVICE_COOKIE, DEVICE_LIFETIME, trust_device
 from incubator.core.config import trusts_proxy_headers
 from incubator.core.errors import IncubatorError, SignedOut
 from incubator.core.i18n import _
+from incubator.core.tokens import token_hash
 from incubator.web.database import database
 from incubator.web.messages import show_error
 
@@ -29,6 +31,7 @@ T = TypeVar("T")
 SESSION_COOKIE = "incubator_session"
 TOKEN_KEY = "_sign_in_token"
 _COOKIE_TODO_KEY = "_cookie_to_write"
+_DEVICE_TODO_KEY = "_device_cookie_to_write"
 
 
 def session_token() -> str | None:
@@ -42,7 +45,7 @@ def session_token() -> str | None:
 def this_session_hash() -> str | None:
     """Return what the database keeps of this browser's sign-in token (to keep it when signing out others)."""
     token = session_token()
-    return authentication.token_hash(token) if token else None
+    return token_hash(token) if token else None
 
 
 def client_address() -> str:
@@ -116,9 +119,18 @@ def app_address() -> str:
 
 
 def complete_sign_in(token: str) -> None:
-    """Remember a new sign-in in this session and have the browser keep its cookie."""
+    """Remember a new sign-in in this session and have the browser keep its cookie, and trust this browser."""
     st.session_state[TOKEN_KEY] = token
     st.session_state[_COOKIE_TODO_KEY] = token
+    with database().write() as session:
+        actor = authentication.actor_for_token(session, token)
+        if actor is not None:
+            st.session_state[_DEVICE_TODO_KEY] = trust_device(session, actor, device_token())
+
+
+def device_token() -> str | None:
+    """Return this browser's device token (set after an earlier sign-in here), if it has one."""
+    return st.context.cookies.get(DEVICE_COOKIE)
 
 
 def sign_out() -> None:
@@ -134,17 +146,26 @@ def sign_out() -> None:
 
 
 def write_pending_cookie() -> None:
-    """Send the browser the cookie change a sign-in or sign-out asked for, once."""
+    """Send the browser the cookie changes a sign-in or sign-out asked for, once."""
     token = st.session_state.pop(_COOKIE_TODO_KEY, None)
-    if token is None:
+    device = st.session_state.pop(_DEVICE_TODO_KEY, None)
+    cookies = []
+    if token is not None:
+        cookies.append((SESSION_COOKIE, token, authentication.SIGN_IN_SESSION_LIFETIME if token else None))
+    if device is not None:  # kept through sign-outs: it says this browser signed in here before
+        cookies.append((DEVICE_COOKIE, device, DEVICE_LIFETIME))
+    if not cookies:
         return
-    max_age = int(authentication.SIGN_IN_SESSION_LIFETIME.total_seconds()) if token else 0
-    # The token is URL-safe base64; json.dumps still quotes it safely for the script.
+    # The tokens are URL-safe base64; json.dumps still quotes them safely for the script.
+    setters = "".join(
+        f"document.cookie = '{name}=' + {json.dumps(value)}"
+        f" + '; Path=/; Max-Age={int(lifetime.total_seconds()) if lifetime else 0}; SameSite=Strict' + secure;"
+        for name, value, lifetime in cookies
+    )
     script = (
         "<script>(function(){"
         "var secure = window.location.protocol === 'https:' ? '; Secure' : '';"
-        f"document.cookie = '{SESSION_COOKIE}=' + {json.dumps(token)}"
-        f" + '; Path=/; Max-Age={max_age}; SameSite=Strict' + secure;"
+        f"{setters}"
         "})();</script>"
     )
     with st.sidebar:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from playwright.sync_api import Page, expect
 
 from incubator.exchange.demo import DEMO_PASSWORD
@@ -118,3 +120,39 @@ def test_a_signed_in_deep_link_as_the_first_request_after_a_server_start_opens_t
         sidebar = page.get_by_test_id("stSidebar")
         expect(sidebar.get_by_role("link", name="Pitch deck")).to_be_visible()
         expect(sidebar.get_by_role("link", name="People")).to_have_count(0)
+
+
+def test_at_a_hub_behind_one_address_the_owners_browser_signs_in_while_a_new_one_is_slowed(browser, tmp_path):
+    from incubator.accounts.devices import DEVICE_COOKIE
+    from incubator.accounts.throttling import record_failure
+    from incubator.db.database import Database
+    from incubator.db.models import utc_now
+
+    email = "yasmine@demo.incubator.example"
+    database_url = demo_database_url(tmp_path)
+    with running_app(database_url) as url:
+        owner = browser.new_context()
+        page = owner.new_page()
+        _sign_in(page, url, email)
+        page.wait_for_function(f"document.cookie.includes('{DEVICE_COOKIE}=')")
+        page.get_by_role("button", name="Sign out").click()
+        page.wait_for_function(f"!document.cookie.includes('{SESSION_COOKIE}=')")
+        database = Database.from_url(database_url)
+        # Someone in the same room, behind the one address the app sees, fails 30 times within a minute
+        # (from the loopback Streamlit names no address: every browser here shares the empty one).
+        with database.write() as session:
+            for second in range(30):
+                record_failure(session, email, "", now=utc_now() - dt.timedelta(seconds=60 - 2 * second))
+        database.dispose()
+
+        newcomer = browser.new_context().new_page()
+        newcomer.goto(url)
+        newcomer.get_by_role("textbox", name="Email").fill(email)
+        newcomer.get_by_role("textbox", name="Password").fill(DEMO_PASSWORD)
+        newcomer.get_by_role("button", name="Sign in").click()
+        expect(newcomer.get_by_text("Too many failed tries from here")).to_be_visible()
+
+        _sign_in(page, url, email)  # the owner's browser, which signed in here before: at once
+        expect(page.get_by_role("heading", name="My startup")).to_be_visible()
+        owner.close()
+        newcomer.context.close()

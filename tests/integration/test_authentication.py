@@ -19,12 +19,13 @@ from incubator.accounts.authentication import (
     start_sign_in_session,
     token_hash,
 )
+from incubator.accounts.devices import trust_device
 from incubator.accounts.passwords import needs_rehash
 from incubator.accounts.throttling import FREE_TRIES, record_failure, required_wait, wait_after
 from incubator.accounts.users import change_own_password, set_user_active, sign_out_everywhere
 from incubator.core.errors import SignInFailed, SignInThrottled
 from incubator.core.vocabulary import Role
-from incubator.db.models import AuditEntry, SignInFailure, SignInSession, User, utc_now
+from incubator.db.models import AuditEntry, SignInFailure, SignInSession, TrustedDevice, User, utc_now
 from tests.factories import make_actor, make_user
 
 PASSWORD = "correct horse"
@@ -233,3 +234,71 @@ def test_single_sign_on_refuses_a_deactivated_account(db):
         make_user(session, Role.MENTOR, email="gone@example.org", is_active=False)
     with db.read() as session, pytest.raises(SignInFailed):
         actor_for_single_sign_on(session, "gone@example.org")
+
+
+HUB = "203.0.113.7"  # one public address for the whole coding school
+
+
+def _trusted_browser(db, email: str) -> str:
+    actor, _token = sign_in_with_password(db, email, PASSWORD, client=HUB)
+    with db.write() as session:
+        return trust_device(session, actor, None)
+
+
+def _thirty_wrong_passwords_from(db, email: str, client: str, device: str | None = None) -> None:
+    for _ in range(30):
+        with pytest.raises(SignInFailed):  # wrong, or throttled: SignInThrottled is a SignInFailed
+            sign_in_with_password(db, email, "a guess", client=client, device=device)
+
+
+def test_the_owner_in_a_browser_that_signed_in_before_passes_the_slow_down_of_a_shared_address(db):
+    owner = _make_founder(db)
+    device = _trusted_browser(db, owner.email)
+    _thirty_wrong_passwords_from(db, owner.email, HUB)
+    with pytest.raises(SignInThrottled):  # a new browser at the hub is still slowed
+        sign_in_with_password(db, owner.email, PASSWORD, client=HUB)
+    actor, token = sign_in_with_password(db, owner.email, PASSWORD, client=HUB, device=device)
+    assert actor.email == owner.email and token
+
+
+def test_a_device_token_helps_only_the_account_it_signed_in_to(db):
+    owner, other = _make_founder(db), _make_founder(db)
+    device = _trusted_browser(db, owner.email)
+    _thirty_wrong_passwords_from(db, other.email, HUB)
+    with pytest.raises(SignInThrottled):
+        sign_in_with_password(db, other.email, PASSWORD, client=HUB, device=device)
+
+
+@pytest.mark.parametrize("device", ["not-a-token", "A" * 43, "", None, "x" * 500])
+def test_an_unknown_or_malformed_device_token_is_an_untrusted_browser(db, device):
+    owner = _make_founder(db)
+    _thirty_wrong_passwords_from(db, owner.email, HUB)
+    with pytest.raises(SignInThrottled):
+        sign_in_with_password(db, owner.email, PASSWORD, client=HUB, device=device)
+
+
+def test_a_trusted_device_that_guesses_is_slowed_on_its_own(db):
+    owner = _make_founder(db)
+    device = _trusted_browser(db, owner.email)
+    _thirty_wrong_passwords_from(db, owner.email, HUB, device=device)
+    with pytest.raises(SignInThrottled):
+        sign_in_with_password(db, owner.email, PASSWORD, client=HUB, device=device)
+    sign_in_with_password(db, owner.email, PASSWORD, client="198.51.100.1")  # its address is not slowed by it
+
+
+def test_changing_the_password_forgets_the_trusted_devices(db):
+    owner = _make_founder(db)
+    device = _trusted_browser(db, owner.email)
+    with db.write() as session:
+        assert change_own_password(session, Actor.of(session.get(User, owner.id)), PASSWORD, "a new password!") is None
+        assert session.scalar(select(TrustedDevice).where(TrustedDevice.user_id == owner.id)) is None
+        assert trust_device(session, Actor.of(session.get(User, owner.id)), device) != device
+
+
+def test_a_trusted_browser_keeps_its_token_and_the_database_only_its_hash(db):
+    owner = _make_founder(db)
+    device = _trusted_browser(db, owner.email)
+    with db.write() as session:
+        assert trust_device(session, Actor.of(session.get(User, owner.id)), device) == device
+        stored = session.scalars(select(TrustedDevice.token_hash)).all()
+    assert device not in stored and len(stored) == 1

@@ -6,7 +6,7 @@ these classes must match them (a test compares the two).
 
 from incubator.db.models.base import Base, UTCDateTime, utc_now
 from incubator.db.models.judging import ConflictOfInterest, EventJudge, EventPitch, PitchEvent, Score
-from incubator.db.models.people import AuditEntry, Invitation, SignInFailure, SignInSession, User
+from incubator.db.models.people import AuditEntry, Invitation, SignInFailure, SignInSession, TrustedDevice, User
 from incubator.db.models.progress import ActionItem, MentoringSession, Metric, MetricValue, Milestone
 from incubator.db.models.startups import Ask, Cohort, FounderMembership, MentorAssignment, Startup
 from incubator.db.models.work import CanvasComment, CanvasVersion, DeckVersion, Idea
@@ -36,6 +36,7 @@ __all__ = [
     "SignInFailure",
     "SignInSession",
     "Startup",
+    "TrustedDevice",
     "UTCDateTime",
     "User",
     "utc_now",

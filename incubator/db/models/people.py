@@ -81,6 +81,18 @@ class AuditEntry(Base):
     actor: Mapped[User | None] = relationship()
 
 
+class TrustedDevice(Base):
+    """A browser that signed in to an account with its password: its cookie holds the token, here only the SHA-256."""
+
+    __tablename__ = "trusted_devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class SignInFailure(Base):
     """One failed password check: the email tried and the client it came from, for throttling."""
 
