@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import os
 import signal
+import ssl
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -207,3 +210,40 @@ def test_two_replicas_behind_nginx_lose_no_tap_when_one_is_killed(browser: Brows
             get_rubric("demo-day").weights, {PITCHES[0]: "Alpha Labs"}, "normalized",
         )  # fmt: skip
         assert board.standings == expected
+
+
+SECURITY_HEADERS = {
+    "strict-transport-security": "max-age=31536000; includeSubDomains",
+    "x-frame-options": "DENY",
+    "content-security-policy": "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+}
+
+
+def _headers(url: str) -> dict[str, str]:
+    unverified = ssl.create_default_context()
+    unverified.check_hostname, unverified.verify_mode = False, ssl.CERT_NONE  # the test's self-signed certificate
+    try:
+        response = urllib.request.urlopen(url, context=unverified, timeout=10)  # a loopback URL
+    except urllib.error.HTTPError as error:  # 404 and the like still carry the headers
+        response = error
+    with response:
+        return {name.lower(): value for name, value in response.headers.items()}
+
+
+def test_nginx_sends_the_security_headers_with_every_answer(tmp_path: Path):
+    if not nginx_available():
+        reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    database_url = f"sqlite:///{tmp_path / 'headers.sqlite3'}"
+    subprocess.run([sys.executable, "-m", "incubator", "--db", database_url, "db", "upgrade"], cwd=ROOT, check=True,
+                   capture_output=True)  # fmt: skip
+    with ExitStack() as cleanup:
+        [(port, _server)] = cleanup.enter_context(_replicas(database_url, 1))
+        proxy = cleanup.enter_context(running_nginx([port], tmp_path / "nginx"))
+        for path in ("/", "/_stcore/health", "/exports", "/no-such-file.js"):
+            headers = _headers(f"{proxy}{path}")
+            assert {name: headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS, path

@@ -15,3 +15,8 @@ def test_pyproject_declares_the_same_dependencies_as_the_requirement_files():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["dependencies"] == _requirements("requirements.txt")
     assert project["optional-dependencies"]["dev"] == _requirements("requirements-dev.txt")
+
+
+def test_an_uncaught_error_shows_its_type_only_never_its_message_or_traceback():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "type"
