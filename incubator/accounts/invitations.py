@@ -9,9 +9,7 @@ single sign-on configured, the person signs in with it instead, and that uses th
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -21,6 +19,7 @@ from incubator.accounts.audit import record_change
 from incubator.accounts.authentication import start_sign_in_session
 from incubator.accounts.passwords import hash_password
 from incubator.accounts.users import create_user, find_user_by_email, revoke_all_sign_in_sessions
+from incubator.core.addresses import link_with
 from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import clean_email
 from incubator.core.i18n import SUPPORTED_LANGUAGES, _
@@ -31,8 +30,6 @@ from incubator.db.models import Invitation, User, utc_now
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
 MINIMUM_PASSWORD_LENGTH = 10
-APP_ADDRESS_SETTING = "INCUBATOR_URL"  # where people open the app, for the links; the local default otherwise
-DEFAULT_APP_ADDRESS = "http://localhost:8501"
 
 
 class InvitationRefused(IncubatorError):
@@ -54,7 +51,7 @@ class IssuedInvitation:
         return invitation_link(self.token)
 
     def link_on(self, seen_at: str) -> str:
-        """Return the link on the address the coordinator's browser shows, unless INCUBATOR_URL names one."""
+        """Return the link on INCUBATOR_URL, else on the app's address as the coordinator's browser shows it."""
         return invitation_link(self.token, seen_at)
 
 
@@ -71,9 +68,8 @@ class PendingInvitation:
 
 
 def invitation_link(token: str, seen_at: str = "") -> str:
-    """Return the link of an invitation token on the app's address: the INCUBATOR_URL setting, else `seen_at`."""
-    address = os.environ.get(APP_ADDRESS_SETTING, "").strip() or seen_at.strip() or DEFAULT_APP_ADDRESS
-    return f"{address.rstrip('/')}/?{urlencode({'invitation': token})}"
+    """Return the link of an invitation token (see `core.addresses` for the address it is made on)."""
+    return link_with({"invitation": token}, seen_at)
 
 
 def invite_person(

@@ -113,9 +113,13 @@ def read(query: Callable[Concatenate[Session, Actor, P], T], *args: P.args, **kw
 
 
 def app_address() -> str:
-    """Return the app's address as this browser sees it (scheme, host and path prefix), for links to share."""
+    """Return the app's root as this browser sees it (scheme, host and Streamlit's base path), never a page's path.
+
+    Links are made on it only when `INCUBATOR_URL` is not set (`core.addresses`).
+    """
     url = urlsplit(st.context.url or "")
-    return f"{url.scheme}://{url.netloc}{url.path.rstrip('/')}" if url.scheme and url.netloc else ""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{url.scheme}://{url.netloc}" + (f"/{base}" if base else "") if url.scheme and url.netloc else ""
 
 
 def complete_sign_in(token: str) -> None:

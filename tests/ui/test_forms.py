@@ -52,6 +52,17 @@ def test_coordinator_invites_someone_and_gets_a_link_never_a_password(app, demo_
         assert user.display_name == "Sara Haddad" and user.password_hash is None
 
 
+def test_an_invitation_link_is_made_on_incubator_url_whatever_page_or_host_it_was_made_on(app, monkeypatch):
+    monkeypatch.setenv("INCUBATOR_URL", "https://incubator.example.org/")
+    at = app(COORDINATOR)
+    at.switch_page("pages/people.py").run()
+    at.text_input(key="new_account_name").input("Sara Haddad")
+    at.text_input(key="new_account_email").input("sara@example.org")
+    at.button(key="FormSubmitter:new_account-Invite").click().run()
+    assert not at.exception
+    assert at.code[0].value.startswith("https://incubator.example.org/?invitation=")
+
+
 def test_a_forgotten_password_gets_a_new_link_and_the_old_password_stops(app, demo_db):
     at = app(COORDINATOR)
     at.switch_page("pages/people.py").run()
