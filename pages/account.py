@@ -3,7 +3,13 @@
 import streamlit as st
 
 from incubator import web
-from incubator.accounts.users import change_own_password, set_own_language, sign_out_everywhere
+from incubator.accounts.users import (
+    change_own_password,
+    own_notices,
+    set_own_language,
+    set_own_notices,
+    sign_out_everywhere,
+)
 from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from incubator.core.labels import role_label
 
@@ -39,6 +45,19 @@ with st.form("password"):
             web.forget_widgets("account_current_password", "account_new_password")
             st.rerun()
         st.error(changed.value, icon=":material/edit_note:")
+
+with st.form("notices"):
+    st.markdown("**" + _("Notices by e-mail") + "**")
+    chosen = web.read(own_notices)
+    comments = st.toggle(_("When a mentor comments on our canvas"), value=chosen.comments, key="notice_comments")
+    sessions = st.toggle(_("When a mentor logs a session with action items"), value=chosen.sessions,
+                         key="notice_sessions")  # fmt: skip
+    st.caption(_("Turn both off and you get no notices. When many come in one day, they come as one daily digest."))
+    if st.form_submit_button(_("Save the notices")) and web.act(
+        set_own_notices, comments=bool(comments), sessions=bool(sessions)
+    ):
+        web.flash(_("Saved. You get the notices you chose."))
+        st.rerun()
 
 with st.container(border=True):
     st.markdown("**" + _("Signed in somewhere you should not be?") + "**")

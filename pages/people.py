@@ -20,6 +20,15 @@ with web.database().read() as session:
     users = list_users(session, actor)
     activity = list_audit_entries(session, actor, limit=200)
 
+unreachable = [user for user in users if user.email_unreachable]
+if unreachable:
+    st.warning(
+        _("E-mail does not reach these addresses: the mail server refused them. Check them with the person.")
+        + "".join(f"\n- {escape_markdown(user.display_name)} · {escape_markdown(user.email)} · "
+                  f"{escape_markdown(user.email_unreachable)}" for user in unreachable),
+        icon=":material/unsubscribe:",
+    )  # fmt: skip
+
 st.dataframe(
     [
         {
@@ -39,7 +48,7 @@ _LINK_KEY = "people::last_link"  # the link just made, shown until the coordinat
 
 
 def _show_link(issued: IssuedInvitation) -> None:
-    st.session_state[_LINK_KEY] = (issued.name, issued.link_on(web.app_address()))
+    st.session_state[_LINK_KEY] = (issued.name, issued.link_on(web.app_address()), issued.emailed)
     st.rerun()
 
 
@@ -76,9 +85,11 @@ with right, st.form("manage_account"):
         _show_link(issued_again.value)
 
 if link := st.session_state.get(_LINK_KEY):
-    st.success(_("Send this link to {name}: it works once, for 7 days.").format(name=escape_markdown(link[0])),
-               icon=":material/mark_email_read:")  # fmt: skip
-    st.code(link[1], language=None, wrap_lines=True)
+    name, address, emailed = link
+    said = (_("An e-mail with this link is on its way to {name}. It works once, for 7 days.") if emailed
+            else _("Send this link to {name}: it works once, for 7 days."))  # fmt: skip
+    st.success(said.format(name=escape_markdown(name)), icon=":material/mark_email_read:")
+    st.code(address, language=None, wrap_lines=True)
 
 with st.expander(_("Recent activity"), icon=":material/history:"):
     st.dataframe(

@@ -27,6 +27,7 @@ from incubator.core.tokens import new_token, token_hash
 from incubator.core.vocabulary import Role
 from incubator.db.database import Database
 from incubator.db.models import Invitation, User, utc_now
+from incubator.mail.outbox import queue_message
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
 MINIMUM_PASSWORD_LENGTH = 10
@@ -44,6 +45,7 @@ class IssuedInvitation:
     email: str
     name: str
     role: Role
+    emailed: bool = False  # its link is also on its way by e-mail (e-mail is on)
 
     @property
     def link(self) -> str:
@@ -114,10 +116,11 @@ def invite_again(session: Session, actor: Actor, user_id: int, now: dt.datetime 
         raise ValidationFailed(_("Change your own password under “My account”."))
     user.password_hash = None
     revoke_all_sign_in_sessions(session, user.id)
-    return _issue(session, actor, user, now or utc_now())
+    return _issue(session, actor, user, now or utc_now(), mail="password-reset")
 
 
-def _issue(session: Session, actor: Actor, user: User, now: dt.datetime) -> IssuedInvitation:
+def _issue(session: Session, actor: Actor, user: User, now: dt.datetime, mail: str = "invitation") -> IssuedInvitation:
+    """Make the link, and (with e-mail on) its message `mail` in the same transaction: both commit or neither."""
     _revoke_pending(session, user.id, now)
     token = new_token()
     session.add(
@@ -127,7 +130,11 @@ def _issue(session: Session, actor: Actor, user: User, now: dt.datetime) -> Issu
         )
     )  # fmt: skip
     record_change(session, actor, "invite", "user", user.email)
-    return IssuedInvitation(token, user.email, user.display_name, user.role)
+    message = queue_message(
+        session, kind=mail, recipient=user.email, name=user.display_name, language=user.language, user_id=user.id,
+        values={"link": invitation_link(token), "count": INVITATION_LIFETIME.days},
+    )  # fmt: skip
+    return IssuedInvitation(token, user.email, user.display_name, user.role, emailed=message is not None)
 
 
 def _revoke_pending(session: Session, user_id: int, now: dt.datetime) -> None:

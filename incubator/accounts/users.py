@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
@@ -133,6 +134,27 @@ def sign_out_everywhere(session: Session, actor: Actor, *, keep_token_hash: str 
     revoke_all_sign_in_sessions(session, actor.id, keep_token_hash=keep_token_hash)
     forget_devices(session, actor.id)
     record_change(session, actor, "sign_out_everywhere", "user", actor.email)
+
+
+def set_own_notices(session: Session, actor: Actor, *, comments: bool, sessions: bool) -> None:
+    """Store which notices the actor gets by e-mail: mentors' comments, logged sessions (both off: none)."""
+    user = _get_user(session, actor.id)
+    user.notify_comments, user.notify_sessions = comments, sessions
+    record_change(session, actor, "set_notices", "user", user.email, comments=comments, sessions=sessions)
+
+
+@dataclass(frozen=True)
+class NoticeChoices:
+    """Which notices a person gets by e-mail, and whether e-mail is on at all."""
+
+    comments: bool
+    sessions: bool
+
+
+def own_notices(session: Session, actor: Actor) -> NoticeChoices:
+    """Return which notices the actor gets by e-mail."""
+    user = _get_user(session, actor.id)
+    return NoticeChoices(user.notify_comments, user.notify_sessions)
 
 
 def set_own_language(session: Session, actor: Actor, language: str) -> Actor:

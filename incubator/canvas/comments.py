@@ -11,9 +11,10 @@ from incubator.canvas.template import canvas_template
 from incubator.canvas.versions import get_canvas_version
 from incubator.core.errors import NotFound, PermissionDenied, ValidationFailed
 from incubator.core.fields import clean_text
-from incubator.core.i18n import _
+from incubator.core.i18n import _, language
 from incubator.core.vocabulary import CANVAS_FIELDS
 from incubator.db.models import CanvasComment, CanvasVersion, Startup, utc_now
+from incubator.mail.notices import notify
 from incubator.startups.permissions import is_founder_of, is_mentor_of
 from incubator.startups.profiles import get_startup
 
@@ -40,6 +41,12 @@ def add_canvas_comment(
     session.add(comment)
     session.flush()
     record_change(session, actor, "comment", "canvas", slug, version=version_number, box=field)
+    for founder in startup.founders:
+        with language(founder.language):  # the notice is worded for its reader
+            summary = _("{mentor} commented on “{box}” in the canvas of {startup}.").format(
+                mentor=actor.name, box=box_title(field), startup=startup.name
+            )
+        notify(session, founder, "comment", summary, "canvas")
     return comment
 
 

@@ -102,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace everything with a backup of this app", parents=[common])
     restore.add_argument("file", metavar="FILE")
 
+    outbox = commands.add_parser("outbox", help="the e-mail outbox: send what is due, or list it", parents=[common])
+    outbox_commands = outbox.add_subparsers(dest="outbox_command", required=True, parser_class=_Parser)
+    run = outbox_commands.add_parser(
+        "run", help="send what is due, as the one sender across replicas (until stopped)", parents=[common]
+    )
+    run.add_argument("--once", action="store_true", help="send what is due now and exit (for cron)")
+    run.add_argument(
+        "--lease", type=float, default=30.0, metavar="SECONDS",
+        help="how long the sender's lease lasts unless renewed: another sender takes over after it (default: 30)",
+    )  # fmt: skip
+    outbox_commands.add_parser("list", help="each message's recipient, subject, state and tries", parents=[common])
+
     leaderboard = commands.add_parser("leaderboard", help="rank a pitch event's startups", parents=[common])
     leaderboard.add_argument("event", metavar="EVENT", help="the event's slug")
     leaderboard.add_argument("--method", choices=["raw", "normalized"], default="normalized")
@@ -220,6 +232,16 @@ def _restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _outbox(args: argparse.Namespace) -> int:
+    from incubator.cli.mail import list_outbox_lines, run_sender
+
+    database = open_database(args)
+    if args.outbox_command == "list":
+        sys.stdout.write(list_outbox_lines(database))
+        return EXIT_OK
+    return run_sender(database, once=args.once, lease_seconds=args.lease)
+
+
 def _db_upgrade(args: argparse.Namespace) -> int:
     open_database(args)
     print(_("The database schema is up to date."))
@@ -238,6 +260,7 @@ _HANDLERS = {
     "booklet": documents.booklet,
     "backup": _backup,
     "restore": _restore,
+    "outbox": _outbox,
 }
 
 

@@ -38,3 +38,9 @@ def link_with(query: dict[str, str], seen_at: str = "") -> str:
     """Return the link to the app's root with `query`, on `INCUBATOR_URL`, else `seen_at`, else the local default."""
     address = public_address() or seen_at.strip().rstrip("/") or DEFAULT_ADDRESS
     return f"{address}/?{urlencode(query)}"
+
+
+def page_link(page: str, seen_at: str = "") -> str:
+    """Return the link to one of the app's pages (`canvas`, `mentoring`), on the same address as every link."""
+    address = public_address() or seen_at.strip().rstrip("/") or DEFAULT_ADDRESS
+    return f"{address}/{page}"

@@ -12,8 +12,9 @@ from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
 from incubator.core.errors import PermissionDenied
 from incubator.core.fields import LONG_TEXT_LIMIT, clean_text
-from incubator.core.i18n import _
+from incubator.core.i18n import _, language, ngettext
 from incubator.db.models import ActionItem, MentoringSession, Startup
+from incubator.mail.notices import notify
 from incubator.startups.permissions import access_to
 from incubator.startups.profiles import get_startup, list_visible_startups, open_startup
 
@@ -53,6 +54,15 @@ def log_session(
     session.add(logged)
     session.flush()
     record_change(session, actor, "log_session", "startup", slug, held_on=held_on.isoformat())
+    if logged.action_items:
+        for founder in startup.founders:
+            with language(founder.language):  # the notice is worded for its reader
+                summary = ngettext(
+                    "{mentor} logged a session with {startup} and {count} action item for the team.",
+                    "{mentor} logged a session with {startup} and {count} action items for the team.",
+                    len(logged.action_items),
+                ).format(mentor=actor.name, startup=startup.name, count=len(logged.action_items))
+            notify(session, founder, "session", summary, "mentoring")
     return logged
 
 

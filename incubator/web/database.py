@@ -1,4 +1,7 @@
-"""The app's one database handle, opened, migrated and (embedded and empty) filled with the demo once per process."""
+"""The app's one database handle, opened, migrated and (embedded and empty) filled with the demo once per process.
+
+Opening it also starts the process's e-mail sender when e-mail is on (`mail.sender`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from incubator.core.i18n import best_language
 from incubator.db.database import Database
 from incubator.db.migrations import upgrade_database
 from incubator.exchange.demo import database_is_empty, load_demo
+from incubator.mail.sender import start_background_sender
 
 
 @st.cache_resource(show_spinner=False)
@@ -24,6 +28,7 @@ def _open_database(url: str, load_demo_when_empty: bool, _demo_language: Callabl
         with database.write() as session:
             if database_is_empty(session):
                 load_demo(session, _demo_language())
+    start_background_sender(database)  # with e-mail on: this process's sender (one sends at a time, by lease)
     return database
 
 

@@ -105,7 +105,7 @@ ROLE_PAGES: dict[Role, tuple[str, ...]] = {
     Role.MENTOR: ("my-startups", "dashboard", "startup", "idea", "canvas", "deck", "milestones", "traction",
                   "mentoring", "judge", "account"),
     Role.COORDINATOR: ("cohorts", "dashboard", "people", "startup", "idea", "canvas", "milestones", "traction",
-                       "mentoring", "events", "leaderboard", "exports", "account"),
+                       "mentoring", "events", "leaderboard", "exports", "settings", "account"),
 }  # fmt: skip
 
 
@@ -129,6 +129,7 @@ def _pages_for(role: Role) -> list[st.Page]:
         "events": ("events.py", _("Pitch events"), "event"),
         "leaderboard": ("leaderboard.py", _("Leaderboard"), "leaderboard"),
         "exports": ("exports.py", _("Exports"), "ios_share"),
+        "settings": ("settings.py", _("Settings"), "settings"),
     }
     # An absolute path: the frame also runs when Streamlit started a page file as its main script.
     return [

@@ -27,7 +27,7 @@ PAGES = {
     MENTOR: ["my_startups", "dashboard", "startup", "idea", "canvas", "deck", "milestones", "metrics", "mentoring",
              "judge", "account"],
     COORDINATOR: ["cohorts", "dashboard", "people", "startup", "idea", "canvas", "milestones", "metrics", "mentoring",
-                  "events", "leaderboard", "exports", "account"],
+                  "events", "leaderboard", "exports", "settings", "account"],
 }  # fmt: skip
 # Proto fields that hold identifiers, icons, formats or chart data rather than words people read.
 NOT_WORDS = {"id", "form_id", "icon", "page", "page_script_hash", "query_string", "type", "tag", "format", "min",
@@ -156,6 +156,8 @@ def _english_left(texts: list[str], language: str) -> list[str]:
             left.append(text)
             continue
         rest = _typed_pattern().sub(" ", text)
+        rest = re.sub(r":material/[a-z_]+:", " ", rest)  # an icon's name is no word anyone reads
+        rest = re.sub(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b", " ", rest)  # nor a setting's (INCUBATOR_MAIL_FROM)
         words = set(re.findall(r"[a-z]+", rest.lower()))
         if any(phrase in rest for phrase in phrases) or words & (ENGLISH_ONLY_WORDS | english_only):
             left.append(text)

@@ -41,7 +41,19 @@ def _ids(catalog) -> set[str]:
 
 
 def _translated(catalog) -> dict[object, object]:
-    return {message.id: message.string for message in catalog if message.id and message.string}
+    # A plural message's id and string are sequences (lists from a .mo file, tuples from a .po file).
+    def hashable(value: object) -> object:
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    def given(string: object) -> bool:
+        return any(string) if isinstance(string, list | tuple) else bool(string)
+
+    # An untranslated plural is compiled as its own English forms: that is no translation either.
+    return {
+        hashable(message.id): hashable(message.string)
+        for message in catalog
+        if message.id and given(message.string) and hashable(message.string) != hashable(message.id)
+    }
 
 
 def test_there_is_a_catalog_per_supported_language():

@@ -6,6 +6,7 @@ these classes must match them (a test compares the two).
 
 from incubator.db.models.base import Base, UTCDateTime, utc_now
 from incubator.db.models.judging import ConflictOfInterest, EventJudge, EventPitch, PitchEvent, Score
+from incubator.db.models.mail import IncubatorSetting, Notice, OutboxMessage, SenderLease
 from incubator.db.models.people import AuditEntry, Invitation, SignInFailure, SignInSession, TrustedDevice, User
 from incubator.db.models.progress import ActionItem, MentoringSession, Metric, MetricValue, Milestone
 from incubator.db.models.startups import Ask, Cohort, FounderMembership, MentorAssignment, Startup
@@ -25,14 +26,18 @@ __all__ = [
     "EventPitch",
     "FounderMembership",
     "Idea",
+    "IncubatorSetting",
     "Invitation",
     "MentorAssignment",
     "MentoringSession",
     "Metric",
     "MetricValue",
     "Milestone",
+    "Notice",
+    "OutboxMessage",
     "PitchEvent",
     "Score",
+    "SenderLease",
     "SignInFailure",
     "SignInSession",
     "Startup",

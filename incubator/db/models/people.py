@@ -31,6 +31,11 @@ class User(Base):
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    # What the mail server said when it refused this address for good (empty: reachable, as far as we know).
+    email_unreachable: Mapped[str] = mapped_column(String(300), default="")
+    # Which notices this person gets by e-mail: a mentor's comment on the canvas, a logged session.
+    notify_comments: Mapped[bool] = mapped_column(Boolean, default=True)
+    notify_sessions: Mapped[bool] = mapped_column(Boolean, default=True)
 
     founded_startups: Mapped[list[Startup]] = relationship(
         secondary="founder_memberships", back_populates="founders", order_by="Startup.name"
