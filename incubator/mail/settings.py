@@ -66,7 +66,9 @@ def mail_settings() -> MailSettings | None:
     if tls not in TLS_MODES:
         raise _refused("INCUBATOR_SMTP_TLS", f"must be none, starttls or tls, not {tls[:20]!r}")
     port_text = _setting("INCUBATOR_SMTP_PORT")
-    if port_text and not (port_text.isascii() and port_text.isdigit() and 0 < int(port_text) < 65536):
+    if port_text and not (
+        port_text.isascii() and port_text.isdigit() and not port_text.startswith("0") and int(port_text) < 65536
+    ):
         raise _refused("INCUBATOR_SMTP_PORT", f"must be a port number from 1 to 65535, not {port_text[:20]!r}")
     sender = _setting("INCUBATOR_MAIL_FROM")
     if not sender:

@@ -66,9 +66,9 @@ def composed(row: OutboxMessage, settings: MailSettings) -> EmailMessage:
     message["Date"] = format_datetime(row.created_at)
     message["Message-ID"] = row.message_id
     message["Auto-Submitted"] = "auto-generated"
-    message["Content-Language"] = row.language
     message.set_content(row.text_body)
     message.add_alternative(row.html_body, subtype="html")
+    message["Content-Language"] = row.language  # after the content: setting it clears the Content-* fields
     return message
 
 
