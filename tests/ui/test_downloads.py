@@ -11,6 +11,7 @@ import ast
 import asyncio
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,9 @@ def _handled(job) -> tuple[object, MediaFileManager]:
     request = BackendOperationRequest(request_id="r1")
     request.deferred_file.file_id = file_id
     handler = DeferredFileHandler(lambda: manager)
-    return asyncio.run(handler.handle(request, "session")), manager
+    # On a thread of its own, as Streamlit's server does: a test before may have left this thread a running loop.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, handler.handle(request, "session")).result(), manager
 
 
 def test_streamlit_answers_a_refusal_with_its_message_and_one_log_line(demo_db, monkeypatch, caplog):
