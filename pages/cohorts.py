@@ -6,7 +6,7 @@ from incubator import web
 from incubator.accounts.invitations import IssuedInvitation, revoke_invitation
 from incubator.core.csv_files import csv_download
 from incubator.core.formatting import date_input_pattern, format_day
-from incubator.core.i18n import _
+from incubator.core.i18n import _, ngettext
 from incubator.core.labels import role_label, stage_label
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, Stage
@@ -50,6 +50,7 @@ def _needs_you_now() -> None:
 
 
 _ENROLMENT_KEY = "cohorts::last_enrolment"  # the links just made: shown until the coordinator leaves the page
+_EMAILED_KEY = "cohorts::last_enrolment_emailed"
 
 
 def _add_people(cohort_slugs: dict[str, str]) -> None:
@@ -99,13 +100,21 @@ def _remember(invitations: list[IssuedInvitation]) -> None:
         (issued.name, issued.email, role_label(issued.role), issued.link_on(web.app_address()))
         for issued in invitations
     ]
+    st.session_state[_EMAILED_KEY] = any(issued.emailed for issued in invitations)
 
 
 def _show_links() -> None:
     made = st.session_state.get(_ENROLMENT_KEY)
     if made:
-        st.success(_("{count} invitations made. Send each person their link: it works once, for 7 days.")
-                   .format(count=len(made)), icon=":material/mark_email_read:")  # fmt: skip
+        if st.session_state.get(_EMAILED_KEY):
+            said = ngettext("{count} invitation made and on its way by e-mail. The link works once, for 7 days.",
+                            "{count} invitations made and on their way by e-mail. Each link works once, for 7 days.",
+                            len(made))  # fmt: skip
+        else:
+            said = ngettext("{count} invitation made. Send the person their link: it works once, for 7 days.",
+                            "{count} invitations made. Send each person their link: it works once, for 7 days.",
+                            len(made))  # fmt: skip
+        st.success(said.format(count=len(made)), icon=":material/mark_email_read:")
         for name, email, _role, link in made:
             st.markdown(f"**{escape_markdown(name)}** · {escape_markdown(email)}")
             st.code(link, language=None, wrap_lines=True)
