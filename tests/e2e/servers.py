@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,14 +31,15 @@ def free_port() -> int:
 
 
 def start_app_server(
-    database_url: str, port: int, *, behind_proxy: bool = False, options: Sequence[str] = (), log: Path | None = None
-) -> subprocess.Popen[bytes]:
+    database_url: str, port: int, *, behind_proxy: bool = False, options: Sequence[str] = (), log: Path | None = None,
+    environment: Mapping[str, str] | None = None,
+) -> subprocess.Popen[bytes]:  # fmt: skip
     """Start one app replica, `streamlit run app.py` on `port` against `database_url` (not waiting for it).
 
     `options` are more of Streamlit's own (`--browser.gatherUsageStats true` has it report each run's time);
-    `log` is a file that keeps what the server prints (else it goes nowhere).
+    `log` is a file that keeps what the server prints (else it goes nowhere); `environment` adds settings.
     """
-    environment = os.environ | {"DATABASE_URL": database_url}
+    environment = os.environ | dict(environment or {}) | {"DATABASE_URL": database_url}
     if behind_proxy:
         environment["INCUBATOR_BEHIND_PROXY"] = "1"
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
