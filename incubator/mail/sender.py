@@ -42,6 +42,9 @@ BATCH = 50
 MAX_ATTEMPTS = 15
 FIRST_RETRY = dt.timedelta(minutes=1)
 LONGEST_RETRY = dt.timedelta(hours=3)
+# The app's own sender rests this long after each message, so that while it works through a long queue
+# the pages keep nearly all of the process (benchmarks/outbox.py prints both); `outbox run` does not rest.
+PAUSE = 0.02
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -183,11 +186,13 @@ def send_due(
     transport: Callable[[MailSettings], Transport] = SmtpTransport,
     lease: dt.timedelta = LEASE,
     limit: int | None = None,
+    pause: float = 0.0,
 ) -> SendReport:
     """Send every message due now, if this sender can hold the lease; return what it did.
 
     Stops at the first temporary failure (the server is away: the rest wait their turn) and after
-    `limit` messages, if given. Raises ValidationFailed when a mail setting is wrong.
+    `limit` messages, if given; waits `pause` seconds after each message (the app's own sender
+    leaves the pages their share of the process). Raises ValidationFailed when a mail setting is wrong.
     """
     settings = settings or mail_settings()
     report = SendReport()
@@ -219,6 +224,8 @@ def send_due(
                                 break
                         renewed = time.monotonic()
                     _send_one(database, connection, settings, message_id, holder, report)
+                    if pause:
+                        time.sleep(pause)
                 if not report.held_lease:
                     break
             except TemporaryFailure:
@@ -238,9 +245,10 @@ def send_due(
 class BackgroundSender:
     """The app's own sender: a daemon thread that sends what is due every few seconds while it holds the lease."""
 
-    def __init__(self, database: Database, interval: float = 3.0) -> None:
+    def __init__(self, database: Database, interval: float = 3.0, pause: float = PAUSE) -> None:
         self.database = database
         self.interval = interval
+        self.pause = pause
         self.holder = new_holder()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="incubator-mail-sender", daemon=True)
@@ -259,7 +267,7 @@ class BackgroundSender:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                send_due(self.database, self.holder)
+                send_due(self.database, self.holder, pause=self.pause)
             except Exception:  # the thread must outlive any failure; the log has it whole
                 LOG.exception("the mail sender failed; it tries again in %s s", self.interval)
             self._stop.wait(self.interval)
