@@ -12,6 +12,7 @@ from incubator.accounts.users import (
 )
 from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
 from incubator.core.labels import role_label
+from incubator.core.vocabulary import Role
 
 actor = web.require_actor()
 st.title(_("My account"))
@@ -46,18 +47,19 @@ with st.form("password"):
             st.rerun()
         st.error(changed.value, icon=":material/edit_note:")
 
-with st.form("notices"):
-    st.markdown("**" + _("Notices by e-mail") + "**")
-    chosen = web.read(own_notices)
-    comments = st.toggle(_("When a mentor comments on our canvas"), value=chosen.comments, key="notice_comments")
-    sessions = st.toggle(_("When a mentor logs a session with action items"), value=chosen.sessions,
-                         key="notice_sessions")  # fmt: skip
-    st.caption(_("Turn both off and you get no notices. When many come in one day, they come as one daily digest."))
-    if st.form_submit_button(_("Save the notices")) and web.act(
-        set_own_notices, comments=bool(comments), sessions=bool(sessions)
-    ):
-        web.flash(_("Saved. You get the notices you chose."))
-        st.rerun()
+if actor.role is Role.FOUNDER:  # the notices are a founder's: a mentor's comment, a logged session
+    with st.form("notices"):
+        st.markdown("**" + _("Notices by e-mail") + "**")
+        chosen = web.read(own_notices)
+        comments = st.toggle(_("When a mentor comments on our canvas"), value=chosen.comments, key="notice_comments")
+        sessions = st.toggle(_("When a mentor logs a session with action items"), value=chosen.sessions,
+                             key="notice_sessions")  # fmt: skip
+        st.caption(_("Turn both off and you get no notices. When many come in one day, they come as one daily digest."))
+        if st.form_submit_button(_("Save the notices")) and web.act(
+            set_own_notices, comments=bool(comments), sessions=bool(sessions)
+        ):
+            web.flash(_("Saved. You get the notices you chose."))
+            st.rerun()
 
 with st.container(border=True):
     st.markdown("**" + _("Signed in somewhere you should not be?") + "**")

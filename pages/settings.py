@@ -35,9 +35,14 @@ elif view.settings is None:
         icon=":material/mail_lock:",
     )  # fmt: skip
 else:
-    st.success(_("E-mail is on: {server}.").format(server=escape_markdown(view.settings.described())),
-               icon=":material/mark_email_read:")  # fmt: skip
-st.text(" · ".join(f"{STATE_LABELS[state]}: {count}" for state, count in view.counts.items()))
+    mail = view.settings
+    login = _(", signed in as {user}").format(user=mail.user) if mail.user else ""
+    said = _("E-mail is on: server {host}:{port} ({tls}{login}), messages from {sender}.").format(
+        host=mail.host, port=mail.port, tls=mail.tls, login=login, sender=f"{mail.from_name} <{mail.from_address}>"
+    )
+    st.success(escape_markdown(said), icon=":material/mark_email_read:")
+st.text(" · ".join(_("{state}: {count}").format(state=STATE_LABELS[state], count=count)
+                   for state, count in view.counts.items()))  # fmt: skip
 
 if view.messages:
     st.dataframe(

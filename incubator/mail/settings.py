@@ -38,11 +38,6 @@ class MailSettings:
         """Return the domain of the From address (the right-hand side of every Message-ID)."""
         return self.from_address.rpartition("@")[2] or "localhost"
 
-    def described(self) -> str:
-        """Return the settings as the coordinator's settings page shows them: never the password."""
-        login = f", user {self.user}" if self.user else ""
-        return f"{self.host}:{self.port} ({self.tls}{login}), from {self.from_name} <{self.from_address}>"
-
 
 def _setting(name: str) -> str:
     return os.environ.get(name, "").strip()

@@ -35,11 +35,17 @@ def test_a_failed_message_is_sent_again_or_withdrawn_from_the_settings(app, demo
     mail_environment(monkeypatch, 2525)
     with demo_db.write() as session:
         for number in range(2):
-            message = queue_message(session, kind="notice", recipient=f"p{number}@example.org", name="P",
-                                    language="en", values={"summary": f"News {number}", "link": "https://x.example"})
+            message = queue_message(
+                session,
+                kind="notice",
+                recipient=f"p{number}@example.org",
+                name="P",
+                language="en",
+                values={"summary": f"News {number}", "link": "https://x.example"},
+            )
             message.state, message.last_error = "failed", "550 5.1.1 No such user here"  # fmt: skip
     at = _settings_page(app)
-    assert plain(at.success[0].value).startswith("E-mail is on: 127.0.0.1:2525 (none)")
+    assert plain(at.success[0].value).startswith("E-mail is on: server 127.0.0.1:2525 (none), messages from MolenGeek")
     assert len(at.selectbox(key="outbox_message_id").options) == 2
     at.button(key="FormSubmitter:outbox_message-Send it again").click().run()
     at.selectbox(key="outbox_message_id").select_index(1)
