@@ -1,7 +1,8 @@
 """Draft slides from what a founder already wrote: pure functions on plain values.
 
-A slide's body is the text of its sources, as bullets; a slide whose sources are all empty
-keeps its prompt (so nobody faces an empty slide). Word budgets are counted, never enforced.
+A slide's body is the text of its sources, as bullets; a slide whose subject is empty is left
+empty, to write: its outline's prompt is guidance the editor shows greyed in the empty field, never
+the founder's words, so it is never stored nor exported. Word budgets are counted, never enforced.
 """
 
 from __future__ import annotations
@@ -48,15 +49,15 @@ def _bullets(text: str) -> list[str]:
 
 
 def draft_body(slide: OutlineSlide, sources: dict[str, str]) -> str:
-    """Return the drafted body of one slide: its sources' text as bullets, or its prompt when its subject is empty.
+    """Return the drafted body of one slide: its sources' text as bullets, or nothing when its subject is empty.
 
     A slide's first source is its subject; the others only support it. An "Ask" slide drawn from the ask
-    and the team shows its prompt while no ask is written, never the founders' names alone.
+    and the team stays to write while no ask is written, never the founders' names alone.
     """
     if slide.sources and not _bullets(sources.get(slide.sources[0], "")):
-        return slide.prompt
+        return ""
     bullets = [bullet for source in slide.sources for bullet in _bullets(sources.get(source, ""))]
-    return "\n".join(f"- {bullet}" for bullet in bullets) if bullets else slide.prompt
+    return "\n".join(f"- {bullet}" for bullet in bullets)
 
 
 def draft_deck(outline: Outline, sources: dict[str, str], canvas_version: int) -> list[Slide]:

@@ -117,3 +117,32 @@ def sources_by_title(name: str) -> dict[str, tuple[str, ...]]:
         for slide in outline.slides if outline else ():
             found.setdefault(slide.title.casefold(), slide.sources)
     return found
+
+
+def prompts_in_every_language(folder: Path = DECK_DIR) -> frozenset[str]:
+    """Return every slide prompt of every outline in every language: guidance, never a founder's words."""
+    stamp = _stamp(folder)
+    return frozenset(
+        slide.prompt.strip()
+        for language in SUPPORTED_LANGUAGES
+        for outline in _loaded(folder, language, stamp)[0].values()
+        for slide in outline.slides
+        if slide.prompt.strip()
+    )
+
+
+def slide_prompt(name: str, title: str) -> str:
+    """Return the prompt, in the reader's language, of the slide of outline `name` titled `title` in any language.
+
+    A founder's slide keeps its outline's title unless they change it; a slide they retitled or added has
+    no prompt (empty).
+    """
+    stamp = _stamp(DECK_DIR)
+    wanted = title.strip().casefold()
+    for language in SUPPORTED_LANGUAGES:
+        outline = _loaded(DECK_DIR, language, stamp)[0].get(name)
+        for index, slide in enumerate(outline.slides if outline else ()):
+            if slide.title.strip().casefold() == wanted:
+                here = load_outlines()[0].get(name)
+                return here.slides[index].prompt if here and index < len(here.slides) else ""
+    return ""

@@ -2,7 +2,7 @@
 
 - Idea: done when the problem, the target customer and the solution are answered; started with any answer.
 - Lean canvas: done with at least 6 of its 9 boxes filled; started with one.
-- Pitch deck: done once a version is saved with every slide written (none left at its outline's prompt);
+- Pitch deck: done once a version is saved with every slide written (none left empty or at a prompt);
   started with any saved version.
 - One-pager: drawn from the rest, so what is left to write is the ask: done when the canvas and the deck
   are done and the ask says how much or what for; started once the ask holds anything.
@@ -24,7 +24,7 @@ from incubator.accounts.actors import Actor
 from incubator.canvas.template import canvas_template
 from incubator.core.i18n import _
 from incubator.db.models import Ask, CanvasVersion, DeckVersion, Idea, Startup
-from incubator.deck.outlines import Outline, load_outlines
+from incubator.deck.outlines import prompts_in_every_language
 from incubator.startups.profiles import get_startup, list_visible_startups
 
 CANVAS_DONE_AT = 6
@@ -96,11 +96,11 @@ def paths_of(session: Session, startups: Sequence[Startup]) -> dict[int, Path]:
     canvases = {version.startup_id: version for version in session.scalars(_latest(CanvasVersion, ids))}
     decks = {version.startup_id: version for version in session.scalars(_latest(DeckVersion, ids))}
     main_fields = [box.field for box in canvas_template().boxes]
-    outlines = load_outlines()[0]
+    prompts = prompts_in_every_language()
     paths = {}
     for startup_id in ids:
         canvas = _canvas_step(canvases.get(startup_id), main_fields)
-        deck = _deck_step(decks.get(startup_id), outlines)
+        deck = _deck_step(decks.get(startup_id), prompts)
         steps = (_idea_step(ideas.get(startup_id)), canvas, deck, _one_pager_step(asks.get(startup_id), canvas, deck))
         paths[startup_id] = Path(steps)
     return paths
@@ -136,13 +136,12 @@ def _canvas_step(version: CanvasVersion | None, main_fields: list[str]) -> Step:
     return Step(StepName.CANVAS, StepState.IN_PROGRESS if filled else StepState.NOT_STARTED, note)
 
 
-def _deck_step(version: DeckVersion | None, outlines: dict[str, Outline]) -> Step:
+def _deck_step(version: DeckVersion | None, prompts: frozenset[str]) -> Step:
     if version is None:
         return Step(StepName.DECK, StepState.NOT_STARTED)
     slides = json.loads(version.slides_json or "[]")
-    outline = outlines.get(version.outline)
-    prompts = {template.prompt.strip() for template in outline.slides} if outline else set()
-    # A slide still showing its outline's prompt is not written yet.
+    # A slide left empty, or holding a prompt in any language (kept by a deck from before prompts became
+    # placeholders, or pasted), is not written yet: the same answer for every reader.
     written = sum(1 for slide in slides if _filled(slide.get("body")) and slide["body"].strip() not in prompts)
     note = _("{written} of {total} slides written").format(written=written, total=len(slides))
     done = bool(slides) and written == len(slides)

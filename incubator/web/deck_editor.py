@@ -15,6 +15,7 @@ import streamlit as st
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
 from incubator.deck.drafting import Slide, is_out_of_date, over_word_budget
+from incubator.deck.outlines import slide_prompt
 from incubator.deck.preview import slide_png
 from incubator.deck.printout import DeckPrint
 from incubator.deck.versions import Deck
@@ -89,6 +90,8 @@ def slide_words(slide: Slide) -> str:
 def slide_marks(slide: Slide, budget: int, sources: dict[str, str], canvas_version: int) -> list[str]:
     """Say what needs a look on a slide: over its word budget, or drawn from canvas boxes that changed since."""
     marks = []
+    if not slide.body.strip():
+        marks.append(_("to write"))
     if over_word_budget(slide, budget):
         marks.append(_("over its {budget}-word budget").format(budget=budget))
     if is_out_of_date(slide, sources, canvas_version):
@@ -134,12 +137,16 @@ def thumbnail_strip(editor: DeckEditor, document: DeckPrint, marks: list[list[st
 
 
 def slide_fields(editor: DeckEditor, index: int, marks: list[str], stale: bool, redraft: Callable[[int], None]) -> None:
-    """Draw the chosen slide's fields, what needs a look, and the moves: up, down, to a place, copy, delete."""
+    """Draw the chosen slide's fields, what needs a look, and the moves: up, down, to a place, copy, delete.
+
+    An empty text shows its outline's prompt greyed inside the field: guidance, never stored.
+    """
     slide, count = editor.typed()[index], len(editor.deck.slides)
+    prompt = slide_prompt(editor.deck.outline, editor.deck.slides[index].title)
     st.text_input(_("Title"), value=slide.title, key=editor.field_key(index, "title"), max_chars=200,
                   persist_state="session")  # fmt: skip
     st.text_area(_("Text (one bullet per line)"), value=slide.body, key=editor.field_key(index, "body"),
-                 height="content", persist_state="session")  # fmt: skip
+                 height="content", persist_state="session", placeholder=prompt or None)  # fmt: skip
     st.text_area(_("Speaker notes"), value=slide.notes, key=editor.field_key(index, "notes"), height="content",
                  persist_state="session")  # fmt: skip
     for mark in marks:

@@ -63,11 +63,11 @@ def test_outlines_are_kept_until_a_file_changes(tmp_path):
     assert load_outlines(tmp_path)[0]["short"].slides[0].title == "Longer"
 
 
-def test_slides_are_drafted_from_their_sources_and_empty_ones_keep_the_prompt():
+def test_slides_are_drafted_from_their_sources_and_empty_ones_are_left_to_write():
     deck = draft_deck(get_outline("demo-day"), SOURCES, canvas_version=3)
     assert deck[0].title == "Souk Direct"
     assert deck[1].body == "- Commuters miss the market.\n- Vendors waste food.\n- Supermarkets"
-    assert deck[2].body == "What you built and why it is different."  # solution and UVP are empty
+    assert deck[2].body == ""  # solution and UVP are empty: to write, its prompt only a placeholder
     assert "- Orders: 188" in deck[3].body and "- Lockers installed" in deck[3].body
     assert deck[4].body == "- 8% commission\n- Lockers" and all(slide.canvas_version == 3 for slide in deck)
 
@@ -84,7 +84,7 @@ def test_a_slide_from_the_canvas_is_out_of_date_only_when_a_redraft_would_differ
 def test_word_budget_is_flagged_not_enforced():
     slide = Slide("Problem", " ".join(["word"] * 41))
     assert over_word_budget(slide, 40) and not over_word_budget(slide, 41)
-    assert draft_body(OutlineSlide("T", "prompt", 5, 5, ("problem",)), {}) == "prompt"
+    assert draft_body(OutlineSlide("T", "prompt", 5, 5, ("problem",)), {}) == ""
 
 
 DECK = DeckPrint(
@@ -120,7 +120,7 @@ def test_the_pdf_has_a_16_9_page_per_slide_with_the_text_as_typed():
     assert all("DejaVuSans" in font.get_object()["/BaseFont"] for font in fonts.values())
 
 
-def test_an_ask_slide_without_an_ask_shows_its_prompt_never_the_founders_names_alone():
+def test_an_ask_slide_without_an_ask_is_left_to_write_never_the_founders_names_alone():
     ask = OutlineSlide("Ask", "What you need, and what it will get done.", 30, 30, ("ask", "team"))
-    assert draft_body(ask, {"ask": "", "team": "Zoé Martin"}) == "What you need, and what it will get done."
+    assert draft_body(ask, {"ask": "", "team": "Zoé Martin"}) == ""
     assert draft_body(ask, {"ask": "€40,000 · loan", "team": "Zoé Martin"}) == "- €40,000 · loan\n- Zoé Martin"
