@@ -20,6 +20,7 @@ from incubator.accounts.users import create_user
 from incubator.cli import documents
 from incubator.cli.support import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, open_database
 from incubator.core.config import demo_language
+from incubator.core.csv_files import csv_text
 from incubator.core.errors import IncubatorError, ValidationFailed
 from incubator.core.fields import one_line
 from incubator.core.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, _, language
@@ -101,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
     restore = commands.add_parser("restore", help="replace everything with a backup of this app", parents=[common])
     restore.add_argument("file", metavar="FILE")
+
+    progress = commands.add_parser(
+        "progress", help="each startup's path, one row per startup and step (the same states in every language)",
+        parents=[common],
+    )  # fmt: skip
+    progress.add_argument("--cohort", metavar="SLUG", help="only this cohort's startups")
+    progress.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, default=DEFAULT_LANGUAGE,
+        help="the language of the 'missing' column only (default: en)",
+    )  # fmt: skip
+    progress.add_argument("--format", choices=["csv"], default="csv")
 
     outbox = commands.add_parser("outbox", help="the e-mail outbox: send what is due, or list it", parents=[common])
     outbox_commands = outbox.add_subparsers(dest="outbox_command", required=True, parser_class=_Parser)
@@ -232,6 +244,16 @@ def _restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress(args: argparse.Namespace) -> int:
+    from incubator.reports.journey import cohort_paths, progress_rows
+
+    database = open_database(args)
+    with database.read() as session:
+        paths = cohort_paths(session, Actor.command_line(), args.cohort)
+    sys.stdout.write(csv_text(["startup", "step", "state", "missing"], progress_rows(paths), line_end="\n"))
+    return EXIT_OK
+
+
 def _outbox(args: argparse.Namespace) -> int:
     from incubator.cli.mail import list_outbox_lines, run_sender
 
@@ -261,6 +283,7 @@ _HANDLERS = {
     "backup": _backup,
     "restore": _restore,
     "outbox": _outbox,
+    "progress": _progress,
 }
 
 

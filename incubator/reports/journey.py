@@ -21,9 +21,10 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor
-from incubator.canvas.template import canvas_template
-from incubator.core.i18n import _
-from incubator.db.models import Ask, CanvasVersion, DeckVersion, Idea, Startup
+from incubator.canvas.template import canvas_template, idea_questions
+from incubator.core.errors import NotFound
+from incubator.core.i18n import _, ngettext
+from incubator.db.models import Ask, CanvasVersion, Cohort, DeckVersion, Idea, Startup
 from incubator.deck.outlines import prompts_in_every_language
 from incubator.startups.profiles import get_startup, list_visible_startups
 
@@ -51,11 +52,12 @@ class StepName(StrEnum):
 
 @dataclass(frozen=True)
 class Step:
-    """One step of the path: which, its state, and a short note such as "4 of 9 boxes"."""
+    """One step of the path: which, its state, a short note ("4 of 9 boxes") and, until done, what is missing."""
 
     name: StepName
     state: StepState
     note: str = ""
+    missing: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,20 @@ def founder_path(session: Session, actor: Actor, slug: str) -> Path:
     """Return the path of one startup the actor may see."""
     startup = get_startup(session, actor, slug)
     return paths_of(session, [startup])[startup.id]
+
+
+def cohort_paths(session: Session, actor: Actor, cohort_slug: str | None = None) -> list[tuple[str, Path]]:
+    """Return (slug, path) of every startup the actor may see, in one cohort if `cohort_slug` is given, by name.
+
+    Raises NotFound, in one line, for a cohort that does not exist.
+    """
+    startups = list_visible_startups(session, actor)
+    if cohort_slug is not None:
+        if session.scalar(select(Cohort.id).where(Cohort.slug == cohort_slug)) is None:
+            raise NotFound(_("There is no cohort “{slug}”.").format(slug=cohort_slug))
+        startups = [startup for startup in startups if startup.cohort and startup.cohort.slug == cohort_slug]
+    paths = paths_of(session, startups)
+    return [(startup.slug, paths[startup.id]) for startup in startups]
 
 
 def visible_paths(session: Session, actor: Actor) -> dict[str, Path]:
@@ -125,7 +141,10 @@ def _idea_step(idea: Idea | None) -> Step:
     note = _("{count} of {total} answers").format(count=len(answered), total=len(IDEA_ANSWERS))
     if all(field in answered for field in IDEA_ESSENTIALS):
         return Step(StepName.IDEA, StepState.DONE, note)
-    return Step(StepName.IDEA, StepState.IN_PROGRESS if answered else StepState.NOT_STARTED, note)
+    titles = {question.field: question.title for question in idea_questions()}
+    unanswered = ", ".join(titles.get(field, field) for field in IDEA_ESSENTIALS if field not in answered)
+    missing = _("Still to answer: {questions}.").format(questions=unanswered)
+    return Step(StepName.IDEA, StepState.IN_PROGRESS if answered else StepState.NOT_STARTED, note, missing)
 
 
 def _canvas_step(version: CanvasVersion | None, main_fields: list[str]) -> Step:
@@ -133,19 +152,30 @@ def _canvas_step(version: CanvasVersion | None, main_fields: list[str]) -> Step:
     note = _("{filled} of {total} boxes").format(filled=filled, total=len(main_fields))
     if filled >= CANVAS_DONE_AT:
         return Step(StepName.CANVAS, StepState.DONE, note)
-    return Step(StepName.CANVAS, StepState.IN_PROGRESS if filled else StepState.NOT_STARTED, note)
+    left = CANVAS_DONE_AT - filled
+    missing = ngettext(
+        "{count} more box to fill in ({done} of the {total} make it done).",
+        "{count} more boxes to fill in ({done} of the {total} make it done).",
+        left,
+    ).format(count=left, done=CANVAS_DONE_AT, total=len(main_fields))
+    return Step(StepName.CANVAS, StepState.IN_PROGRESS if filled else StepState.NOT_STARTED, note, missing)
 
 
 def _deck_step(version: DeckVersion | None, prompts: frozenset[str]) -> Step:
     if version is None:
-        return Step(StepName.DECK, StepState.NOT_STARTED)
+        return Step(StepName.DECK, StepState.NOT_STARTED, missing=_("No deck saved yet: draft one and save it."))
     slides = json.loads(version.slides_json or "[]")
     # A slide left empty, or holding a prompt in any language (kept by a deck from before prompts became
     # placeholders, or pasted), is not written yet: the same answer for every reader.
-    written = sum(1 for slide in slides if _filled(slide.get("body")) and slide["body"].strip() not in prompts)
-    note = _("{written} of {total} slides written").format(written=written, total=len(slides))
-    done = bool(slides) and written == len(slides)
-    return Step(StepName.DECK, StepState.DONE if done else StepState.IN_PROGRESS, note)
+    unwritten = [str(slide.get("title", "")) for slide in slides
+                 if not _filled(slide.get("body")) or slide["body"].strip() in prompts]  # fmt: skip
+    note = _("{written} of {total} slides written").format(written=len(slides) - len(unwritten), total=len(slides))
+    if slides and not unwritten:
+        return Step(StepName.DECK, StepState.DONE, note)
+    missing = ngettext(
+        "{count} slide to write, then save: {titles}.", "{count} slides to write, then save: {titles}.", len(unwritten)
+    ).format(count=len(unwritten), titles=", ".join(unwritten)) if slides else _("The deck has no slide.")
+    return Step(StepName.DECK, StepState.IN_PROGRESS, note, missing)
 
 
 def _one_pager_step(ask: Ask | None, canvas: Step, deck: Step) -> Step:
@@ -153,5 +183,18 @@ def _one_pager_step(ask: Ask | None, canvas: Step, deck: Step) -> Step:
     note = "" if asked else _("the ask is still to write")
     if asked and canvas.state is StepState.DONE and deck.state is StepState.DONE:
         return Step(StepName.ONE_PAGER, StepState.DONE, note)
+    parts = [_("the ask (how much, or what it is for)")] if not asked else []
+    parts += [_("a lean canvas with 6 boxes filled")] if canvas.state is not StepState.DONE else []
+    parts += [_("a saved deck with every slide written")] if deck.state is not StepState.DONE else []
+    missing = _("Still missing: {parts}.").format(parts=", ".join(parts))
     started = ask is not None and (asked or _filled(ask.instrument))
-    return Step(StepName.ONE_PAGER, StepState.IN_PROGRESS if started else StepState.NOT_STARTED, note)
+    return Step(StepName.ONE_PAGER, StepState.IN_PROGRESS if started else StepState.NOT_STARTED, note, missing)
+
+
+# The steps as the command line and its CSV name them (a contract: the same in every language).
+STEP_KEYS = {StepName.IDEA: "idea", StepName.CANVAS: "canvas", StepName.DECK: "deck", StepName.ONE_PAGER: "one-pager"}
+
+
+def progress_rows(paths: Sequence[tuple[str, Path]]) -> list[list[str]]:
+    """Return one row per startup and step: slug, step key, state, and what is missing in the current language."""
+    return [[slug, STEP_KEYS[step.name], step.state.value, step.missing] for slug, path in paths for step in path.steps]

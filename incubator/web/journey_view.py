@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from incubator.core.i18n import _
+from incubator.core.markup import escape_markdown
 from incubator.reports.journey import Path, Step, StepName, StepState
 
 _PAGES = {
@@ -51,7 +52,7 @@ def _next_label(step: Step) -> str:
     labels = {
         StepName.IDEA: _("Next step: answer the idea questions"),
         StepName.CANVAS: _("Next step: fill in the lean canvas"),
-        StepName.DECK: _("Next step: draft your pitch deck"),
+        StepName.DECK: _("Next step: write your pitch deck"),
         StepName.ONE_PAGER: _("Next step: write the ask, then download your one-pager"),
     }
     return labels[step.name]
@@ -71,3 +72,5 @@ def show_path(path: Path, *, here: StepName | None = None, for_founder: bool = T
             st.page_link(_PAGES[following.name], label=_next_label(following), icon=":material/arrow_forward:")
         elif for_founder:
             st.caption(_next_label(following))
+        if following is not None and following.missing:
+            st.caption(escape_markdown(following.missing))

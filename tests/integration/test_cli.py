@@ -317,3 +317,38 @@ def test_invite_refuses_a_coordinator_in_a_team_and_an_unknown_startup_without_a
         capsys, "--db", db_url, "invite", "--email", "x@example.org", "--name", "X", "--role", "founder"
     )
     assert status == EXIT_OK  # the refused tries left no account behind
+
+
+def _progress(capsys, db_url: str, *options: str) -> list[list[str]]:
+    import csv
+
+    status, out, err = _run(capsys, "--db", db_url, "progress", "--format", "csv", *options)
+    assert status == EXIT_OK, err
+    return list(csv.reader(io.StringIO(out)))
+
+
+def test_progress_says_the_same_states_in_every_language_and_what_is_missing_in_the_readers(capsys, db, db_url):
+    from incubator.exchange.demo import load_demo
+
+    with db.write() as session:
+        load_demo(session)
+    tables = {language: _progress(capsys, db_url, "--lang", language) for language in ("en", "fr", "nl")}
+    header, *rows = tables["en"]
+    assert header == ["startup", "step", "state", "missing"]
+    assert len(rows) == 6 * 4 and {row[1] for row in rows} == {"idea", "canvas", "deck", "one-pager"}
+    assert {row[2] for row in rows} <= {"not_started", "in_progress", "done"}
+    assert all([row[:3] for row in table[1:]] == [row[:3] for row in rows] for table in tables.values())
+    for table in tables.values():
+        assert all(bool(row[3]) == (row[2] != "done") for row in table[1:])  # what is missing, until done
+    missing = {language: next(row[3] for row in table[1:] if row[3]) for language, table in tables.items()}
+    assert len(set(missing.values())) == 3  # said in each reader's own words
+
+
+def test_progress_of_one_cohort_and_of_one_that_does_not_exist(capsys, db, db_url):
+    from incubator.exchange.demo import load_demo
+
+    with db.write() as session:
+        load_demo(session)
+    assert len(_progress(capsys, db_url, "--cohort", "autumn-2026")) == 1 + 6 * 4
+    status, _out, err = _run(capsys, "--db", db_url, "progress", "--cohort", "nope")
+    assert status == EXIT_BAD_INPUT and err.count("\n") == 1 and "nope" in err
