@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,13 @@ def demo_bundle(language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     return translate_bundle(bundle, language)
 
 
+def _started_with_their_cohort(session: Session, slugs: list[str]) -> None:
+    """Date the demo's startups from their cohort's start, as their story is told (not from the load)."""
+    for startup in session.scalars(select(Startup).where(Startup.slug.in_(slugs))):
+        if startup.cohort is not None and startup.cohort.starts_on is not None:
+            startup.created_at = dt.datetime.combine(startup.cohort.starts_on, dt.time(9), tzinfo=dt.UTC)
+
+
 def load_demo(session: Session, language: str = DEFAULT_LANGUAGE) -> ImportReport:
     """Import the demo bundle, its texts in `language`, and give its people the demo password.
 
@@ -69,6 +77,8 @@ def load_demo(session: Session, language: str = DEFAULT_LANGUAGE) -> ImportRepor
     if report.created["events"]:
         _set_the_demo_events_going(session)
     slugs = [startup["slug"] for startup in demo_bundle()["startups"]]
+    if report.created["startups"]:
+        _started_with_their_cohort(session, slugs)
     for model in (CanvasVersion, DeckVersion):
         session.execute(
             update(model)

@@ -92,8 +92,8 @@ def cohort_dashboard(
             overdue=sum(1 for status, due in milestones[startup.id] if is_overdue(status, due, today)),
             last_metric=last_metric.get(startup.id),
             last_feedback=last_feedback.get(startup.id),
-            no_recent_update=is_stale(last_metric.get(startup.id), today, stale_days),
-            no_recent_feedback=is_stale(last_feedback.get(startup.id), today, stale_days),
+            no_recent_update=is_stale(last_metric.get(startup.id), today, stale_days, startup.created_at.date()),
+            no_recent_feedback=is_stale(last_feedback.get(startup.id), today, stale_days, startup.created_at.date()),
         )
         for startup in startups
     ]

@@ -41,9 +41,14 @@ def month_over_month_growth(points: Sequence[tuple[dt.date, float]]) -> float | 
     return (latest - previous) / abs(previous)
 
 
-def is_stale(last_activity: dt.date | None, today: dt.date, days: int) -> bool:
-    """Tell whether nothing happened for `days` days (or ever)."""
-    return last_activity is None or (today - last_activity).days > days
+def is_stale(last_activity: dt.date | None, today: dt.date, days: int, since: dt.date | None = None) -> bool:
+    """Tell whether nothing happened for `days` days, counted from the later of the last activity and `since`.
+
+    `since` is when there was first something to hear from (a startup's creation): a startup made ten
+    minutes ago has not been silent for three weeks. With neither date, it has always been silent.
+    """
+    known = [moment for moment in (last_activity, since) if moment is not None]
+    return not known or (today - max(known)).days > days
 
 
 def thinned_series(points: Sequence[tuple[dt.date, float]], limit: int) -> list[tuple[dt.date, float]]:

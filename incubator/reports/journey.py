@@ -172,9 +172,15 @@ def _deck_step(version: DeckVersion | None, prompts: frozenset[str]) -> Step:
     note = _("{written} of {total} slides written").format(written=len(slides) - len(unwritten), total=len(slides))
     if slides and not unwritten:
         return Step(StepName.DECK, StepState.DONE, note)
-    missing = ngettext(
-        "{count} slide to write, then save: {titles}.", "{count} slides to write, then save: {titles}.", len(unwritten)
-    ).format(count=len(unwritten), titles=", ".join(unwritten)) if slides else _("The deck has no slide.")
+    missing = (
+        ngettext(
+            "{count} slide to write, then save: {titles}.",
+            "{count} slides to write, then save: {titles}.",
+            len(unwritten),
+        ).format(count=len(unwritten), titles=", ".join(unwritten))
+        if slides
+        else _("The deck has no slide.")
+    )
     return Step(StepName.DECK, StepState.IN_PROGRESS, note, missing)
 
 

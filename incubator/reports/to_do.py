@@ -21,6 +21,7 @@ from incubator.db.models import CanvasComment, CanvasVersion, ConflictOfInterest
 from incubator.judging.rubrics import get_rubric
 from incubator.mentoring.sessions import latest_session_dates
 from incubator.progress.dashboard import DEFAULT_STALE_DAYS, cohort_dashboard
+from incubator.progress.rules import is_stale
 from incubator.reports.journey import StepState, paths_of
 from incubator.startups.profiles import list_visible_startups
 
@@ -65,7 +66,7 @@ def mentor_to_do(session: Session, actor: Actor, today: dt.date | None = None) -
     due = [
         (startup.name, startup.slug, last.get(startup.slug))
         for startup in startups
-        if last.get(startup.slug) is None or (today - last[startup.slug]).days > DEFAULT_STALE_DAYS
+        if is_stale(last.get(startup.slug), today, DEFAULT_STALE_DAYS, startup.created_at.date())
     ]
     return MentorToDo(sorted(comments), due, _scoring_left(session, actor))
 

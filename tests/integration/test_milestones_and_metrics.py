@@ -17,6 +17,7 @@ from incubator.progress.milestones import MilestoneDraft, apply_plan, list_miles
 from tests.factories import make_cohort, make_startup, make_user
 
 TODAY = dt.date(2026, 11, 28)
+STARTED = dt.datetime(2026, 9, 1, tzinfo=dt.UTC)  # the startups' creation: long before TODAY
 
 
 @pytest.fixture
@@ -25,8 +26,9 @@ def people(db):
         founder, mentor = make_user(session), make_user(session, Role.MENTOR)
         coordinator, other = make_user(session, Role.COORDINATOR), make_user(session)
         cohort = make_cohort(session, slug="autumn", starts_on=dt.date(2026, 9, 1))
-        make_startup(session, slug="ours", name="Ours", founders=[founder], mentors=[mentor], cohort=cohort)
-        make_startup(session, slug="theirs", name="Theirs", founders=[other], cohort=cohort)
+        make_startup(session, slug="ours", name="Ours", founders=[founder], mentors=[mentor], cohort=cohort,
+                     created_at=STARTED)  # fmt: skip
+        make_startup(session, slug="theirs", name="Theirs", founders=[other], cohort=cohort, created_at=STARTED)
         return {name: Actor.of(user) for name, user in
                 (("founder", founder), ("mentor", mentor), ("coordinator", coordinator), ("other", other))}  # fmt: skip
 
@@ -127,3 +129,16 @@ def test_dashboard_flags_and_counts_in_a_fixed_number_of_queries(db, people):
         assert [row.slug for row in cohort_dashboard(session, people["mentor"], today=TODAY).rows] == ["ours"]
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Milestone)) == 2
+
+
+def test_a_startup_created_minutes_ago_is_not_flagged_for_weeks_of_silence(db):
+    from incubator.accounts.actors import Actor
+    from incubator.core.vocabulary import Role
+    from incubator.progress.dashboard import cohort_dashboard
+    from tests.factories import make_startup, make_user
+
+    with db.write() as session:
+        make_startup(session, slug="brand-new")
+        coordinator = Actor.of(make_user(session, Role.COORDINATOR))
+        [row] = cohort_dashboard(session, coordinator).rows
+    assert not row.no_recent_update and not row.no_recent_feedback

@@ -73,3 +73,11 @@ def test_a_missing_header_column_or_an_empty_file_is_refused():
     assert parse_metric_csv("metric,value\nBookings,3\n", METRICS)[1][0].column == "date"
     assert "no values" in parse_metric_csv("metric,date,value\n", METRICS)[1][0].message
     assert "UTF-8" in parse_metric_csv(b"\xff\xfe\x00", METRICS)[1][0].message
+
+
+def test_silence_is_counted_from_the_later_of_the_startups_creation_and_its_last_news():
+    created_yesterday = TODAY - dt.timedelta(days=1)
+    assert not is_stale(None, TODAY, 21, since=created_yesterday)  # made yesterday: not three weeks of silence
+    assert is_stale(None, TODAY, 21, since=TODAY - dt.timedelta(days=22))
+    assert not is_stale(TODAY - dt.timedelta(days=30), TODAY, 21, since=created_yesterday)
+    assert is_stale(TODAY - dt.timedelta(days=30), TODAY, 21, since=TODAY - dt.timedelta(days=40))
