@@ -11,6 +11,7 @@ from incubator.accounts.users import (
     sign_out_everywhere,
 )
 from incubator.core.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, _
+from incubator.core.i18n import language as in_language
 from incubator.core.labels import role_label
 from incubator.core.vocabulary import Role
 
@@ -28,7 +29,8 @@ with st.form("language"):
         key="account_language",
     )
     if st.form_submit_button(_("Save the language")) and web.act(set_own_language, language or actor.language):
-        web.flash(_("Saved. The app now speaks your language."))
+        with in_language(language or actor.language):  # said in the language just chosen, as the page will be
+            web.flash(_("Saved. The app now speaks your language."))
         st.rerun()
 
 with st.form("password"):

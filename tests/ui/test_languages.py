@@ -255,3 +255,16 @@ def test_a_download_is_built_in_the_language_picked_beside_it(app):
     at.switch_page("pages/canvas.py").run()
     picker = at.selectbox(key="canvas::repair-cafe-online::pdf_language")
     assert picker.label == "Language of the document" and picker.value == "en"
+
+
+@pytest.mark.parametrize(("chosen", "said"), [("fr", "Enregistré."), ("nl", "Opgeslagen."), ("en", "Saved.")])
+def test_the_confirmation_of_a_new_language_is_said_in_that_language(app, demo_db, chosen, said):
+    before = "nl" if chosen != "nl" else "fr"
+    _reading_in(demo_db, FOUNDER, before)
+    with in_language(before):  # AppTest formats the selectbox's options in the test's thread
+        at = app(FOUNDER)
+        at.switch_page("pages/account.py").run()
+        at.selectbox(key="account_language").select(chosen)
+        [save] = [button for button in at.button if button.key.startswith("FormSubmitter:language-")]
+        save.click().run()
+    assert plain(at.success[0].value).startswith(said)
