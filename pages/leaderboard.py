@@ -89,7 +89,8 @@ def live_board() -> None:
     st.header(_("How each judge scores"))
     st.dataframe(
         [
-            {_("Judge"): judge.judge, _("Startups scored"): judge.count, _("Mean"): round(judge.mean, 2),
+            {_("Judge"): board.judge_names.get(judge.judge, judge.judge), _("Startups scored"): judge.count,
+             _("Mean"): round(judge.mean, 2),
              _("Spread"): round(judge.spread, 2)}
             for judge in board.judges
         ],

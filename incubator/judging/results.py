@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ class Leaderboard:
     judges: list[JudgeStatistics]
     criterion_means: dict[str, dict[str, float]]
     unscored: list[str]
+    judge_names: dict[str, str] = field(default_factory=dict)  # each judge's name, by the email that keys them
 
 
 def event_leaderboard(session: Session, actor: Actor, event_slug: str, method: Method) -> Leaderboard:
@@ -58,9 +59,8 @@ def event_leaderboard(session: Session, actor: Actor, event_slug: str, method: M
         .group_by(Score.startup_id, Score.criterion)
     ).all()
     judge_ids = {judge_id for _startup_id, judge_id, _weighted, _weights in totals}
-    judges = {
-        user_id: email for user_id, email in session.execute(select(User.id, User.email).where(User.id.in_(judge_ids)))
-    }
+    people = session.execute(select(User.id, User.email, User.display_name).where(User.id.in_(judge_ids))).all()
+    judges = {user_id: email for user_id, email, _name in people}
     pitching = session.execute(
         select(Startup.id, Startup.slug, Startup.name)
         .join(EventPitch, EventPitch.startup_id == Startup.id)
@@ -85,7 +85,8 @@ def event_leaderboard(session: Session, actor: Actor, event_slug: str, method: M
     standings = rank_raw_scores(raw, dict(startups.values()), method)
     ranked = {standing.startup for standing in standings}
     unscored = [name for _id, slug, name in pitching if slug not in ranked]
-    return Leaderboard(standings, raw_score_statistics(raw), means, unscored)
+    names = {email: name for _user_id, email, name in people}
+    return Leaderboard(standings, raw_score_statistics(raw), means, unscored, names)
 
 
 def _event_id_and_rubric(session: Session, event_slug: str) -> tuple[int, str | None]:

@@ -67,10 +67,11 @@ class Rubric:
         return {criterion.name: criterion.title for criterion in self.criteria}
 
     def relabel(self, by_startup: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
-        """Return per-startup values by criterion with each criterion under its shown name."""
+        """Return per-startup values by criterion, each under its shown name, in the rubric's order (as the chart)."""
         labels = self.labels
         return {
-            startup: {labels.get(name, name): value for name, value in values.items()}
+            startup: {labels[name]: values[name] for name in labels if name in values}
+            | {name: value for name, value in values.items() if name not in labels}
             for startup, values in by_startup.items()
         }
 

@@ -196,3 +196,17 @@ def test_an_events_leaderboard_link_opens_that_event(app):
     board = app(COORDINATOR)
     board.query_params["event"] = DEMO_DAY
     assert _open(board, "pages/leaderboard.py").selectbox(key="board_event").value == DEMO_DAY
+
+
+def test_the_leaderboard_names_judges_by_name_and_lists_criteria_in_the_rubrics_order(app):
+    from incubator.judging.rubrics import get_rubric
+
+    at = app(COORDINATOR)
+    at.switch_page("pages/leaderboard.py").run()
+    assert not at.exception
+    tables = [frame.value for frame in at.dataframe]
+    judges = next(table for table in tables if "Judge" in table.columns)
+    assert all("@" not in name for name in judges["Judge"]) and "Pieter Janssens" in set(judges["Judge"])
+    criteria = next(table for table in tables if "Startup" in table.columns and "Rank" not in table.columns)
+    labels = list(get_rubric("demo-day").labels.values())
+    assert [column for column in criteria.columns if column != "Startup"] == labels
