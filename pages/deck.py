@@ -73,7 +73,7 @@ edit_tab, rehearse_tab = st.tabs([_("Slides"), _("Rehearse")], key=f"{KEY}::tab"
 editor = DeckEditor(KEY, deck, may_edit)
 summary = with_traction_chart(web.read(investor_summary, slug))  # the name and chart every slide shows
 typed = editor.typed() if may_edit else deck.slides
-document = DeckPrint(summary.name, typed, summary.chart_png)
+document = DeckPrint(summary.name, typed, summary.chart_png, summary.incubator_name)
 
 
 def _redraft(index: int) -> None:

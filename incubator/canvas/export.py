@@ -9,6 +9,7 @@ from incubator.canvas.printout import CanvasPrint
 from incubator.canvas.template import canvas_template
 from incubator.canvas.versions import get_canvas_version, latest_canvas
 from incubator.core.vocabulary import CANVAS_FIELDS
+from incubator.db.settings import incubator_name
 from incubator.startups.profiles import get_startup
 
 
@@ -17,8 +18,10 @@ def canvas_print(session: Session, actor: Actor, slug: str, number: int | None =
     startup = get_startup(session, actor, slug)
     version = get_canvas_version(session, actor, slug, number) if number else latest_canvas(session, actor, slug)
     if version is None:
-        return CanvasPrint(startup.name, 0, None, dict.fromkeys(CANVAS_FIELDS, ""), canvas_template())
-    return CanvasPrint(startup.name, version.number, version.created_at, version.boxes(), canvas_template())
+        return CanvasPrint(startup.name, 0, None, dict.fromkeys(CANVAS_FIELDS, ""), canvas_template(),
+                           incubator_name(session))  # fmt: skip
+    return CanvasPrint(startup.name, version.number, version.created_at, version.boxes(), canvas_template(),
+                       incubator_name(session))  # fmt: skip
 
 
 def canvas_file_name(slug: str, version: int) -> str:

@@ -37,7 +37,7 @@ def deck_print(session: Session, actor: Actor, slug: str) -> DeckPrint:
     """Return what the deck file of `slug` shows: the newest saved deck (else a draft) and its traction chart."""
     deck = deck_for_export(session, actor, slug)
     summary = with_traction_chart(investor_summary(session, actor, slug))
-    return DeckPrint(summary.name, deck.slides, summary.chart_png)
+    return DeckPrint(summary.name, deck.slides, summary.chart_png, summary.incubator_name)
 
 
 def deck_file(session: Session, actor: Actor, slug: str, kind: Literal["pdf", "pptx"]) -> bytes:

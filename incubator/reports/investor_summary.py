@@ -13,7 +13,8 @@ from incubator.core.errors import PermissionDenied
 from incubator.core.i18n import _
 from incubator.core.labels import stage_label
 from incubator.core.vocabulary import CANVAS_FIELDS, MilestoneStatus
-from incubator.db.models import Score, Startup
+from incubator.db.models import Score, SignInSession, Startup, User
+from incubator.db.settings import incubator_name
 from incubator.judging.events import get_event
 from incubator.judging.rubrics import load_rubrics
 from incubator.progress.metrics import metric_series_of, metrics_of
@@ -32,6 +33,13 @@ def _mean_scores(session: Session, startup: Startup) -> list[tuple[str, float]]:
         by_criterion.setdefault(criterion, []).append(value)
     labels = {name: label for rubric in load_rubrics()[0].values() for name, label in rubric.labels.items()}
     return [(labels.get(criterion, criterion), sum(values) / len(values)) for criterion, values in by_criterion.items()]
+
+
+def _joined(session: Session, person: User) -> bool:
+    """Tell whether someone is really on the team: they chose a password or signed in (not only invited)."""
+    if person.password_hash is not None:
+        return True
+    return session.scalar(select(SignInSession.id).where(SignInSession.user_id == person.id).limit(1)) is not None
 
 
 def investor_summary(
@@ -70,11 +78,12 @@ def _summary_of(session: Session, startup: Startup, *, include_scores: bool, tod
         metrics=figures,
         done=done[-4:],
         next=upcoming[:4],
-        team=[founder.display_name for founder in startup.founders],
+        team=[founder.display_name for founder in startup.founders if _joined(session, founder)],
         ask=ask_of(session, startup),
         contact=startup.contact_email,
         website=startup.website,
         made_on=today or dt.date.today(),
+        incubator_name=incubator_name(session),
         scores=_mean_scores(session, startup) if include_scores else None,
     )
 
@@ -87,4 +96,4 @@ def event_booklet(session: Session, actor: Actor, event_slug: str) -> Booklet:
         with_traction_chart(_summary_of(session, pitch.startup, include_scores=False, today=None))
         for pitch in event.pitches
     ]
-    return Booklet(event.name, event.date, event.cohort.name if event.cohort else "", pages)
+    return Booklet(event.name, event.date, event.cohort.name if event.cohort else "", pages, incubator_name(session))
