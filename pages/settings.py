@@ -15,8 +15,13 @@ st.title(_("Settings"))
 web.show_flash()
 
 with st.form("incubator_name"):
-    name = st.text_input(_("Name of the incubator"), value=web.read(current_incubator_name), max_chars=80,
-                         key="incubator_name", help=_("Shown in every e-mail the app sends and on every document it makes."))  # fmt: skip
+    name = st.text_input(
+        _("Name of the incubator"),
+        value=web.read(current_incubator_name),
+        max_chars=80,
+        key="incubator_name",
+        help=_("Shown in every e-mail the app sends and on every document it makes."),
+    )
     if st.form_submit_button(_("Save the name"), type="primary") and web.act(rename_incubator, name):
         web.flash(_("The name is saved."))
         st.rerun()
