@@ -36,8 +36,9 @@ def _needs_you_now() -> None:
         st.markdown(escape_markdown(_("No news for three weeks (no metric, no session): {names}").format(
             names=", ".join(to_do.stuck))))  # fmt: skip
     if to_do.invitations:
-        with st.expander(_("{count} invitations not used yet").format(count=len(to_do.invitations)),
-                         icon=":material/mail:"):  # fmt: skip
+        unused = len(to_do.invitations)
+        heading = ngettext("{count} invitation not used yet", "{count} invitations not used yet", unused)
+        with st.expander(heading.format(count=unused), icon=":material/mail:"):
             for invitation in to_do.invitations:
                 line, button = st.columns([4, 1], vertical_alignment="center")
                 state = _("expired") if invitation.expired else _("valid until {date}").format(

@@ -5,7 +5,7 @@ import streamlit as st
 from incubator import web
 from incubator.core.csv_files import csv_download
 from incubator.core.formatting import date_input_pattern, format_share
-from incubator.core.i18n import _
+from incubator.core.i18n import _, ngettext
 from incubator.core.labels import stage_label
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, Stage
@@ -102,6 +102,10 @@ if actor.is_coordinator and cohort_slug:
                             format_func=lambda key: plans[key], key="plan_name")  # fmt: skip
         if st.form_submit_button(_("Apply the plan")):
             if added := web.act(apply_plan, cohort_slug, str(plan)):
-                added_text = _("{count} milestones added (steps a startup already had were skipped).")
+                added_text = ngettext(
+                    "{count} milestone added (steps a startup already had were skipped).",
+                    "{count} milestones added (steps a startup already had were skipped).",
+                    added.value,
+                )
                 web.flash(added_text.format(count=added.value))
                 st.rerun()

@@ -5,7 +5,7 @@ import streamlit as st
 from incubator import web
 from incubator.accounts.users import list_users
 from incubator.core.formatting import date_input_pattern, format_day
-from incubator.core.i18n import _, current_language
+from incubator.core.i18n import _, current_language, ngettext
 from incubator.core.i18n import language as in_language
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role, ScoringState
@@ -118,7 +118,12 @@ def scoring_room_view() -> None:
     if not behind:
         st.success(_("Every judge has scored every pitch."), icon=":material/task_alt:")
     else:
-        waiting = ", ".join(_("{name} ({count} left)").format(name=name, count=count) for name, count in behind)
+        waiting = ", ".join(
+            ngettext("{name} ({count} criterion left)", "{name} ({count} criteria left)", count).format(
+                name=name, count=count
+            )
+            for name, count in behind
+        )
         st.caption(escape_markdown(_("Still scoring: {judges}").format(judges=waiting)))
 
 

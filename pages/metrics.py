@@ -6,7 +6,7 @@ import streamlit as st
 
 from incubator import web
 from incubator.core.formatting import date_input_pattern, format_day, format_growth, format_number
-from incubator.core.i18n import _
+from incubator.core.i18n import _, ngettext
 from incubator.core.markup import escape_markdown
 from incubator.progress.csv_values import VALUE_LIMIT
 from incubator.progress.metrics import define_metric, import_metric_csv, list_metrics, metric_series, record_value
@@ -96,5 +96,7 @@ if may_edit:
                 st.error(_("Choose a file first."))
             else:
                 if count := web.act(import_metric_csv, slug, upload.getvalue()):
-                    web.flash(_("{count} values saved.").format(count=count.value))
+                    web.flash(
+                        ngettext("{count} value saved.", "{count} values saved.", count.value).format(count=count.value)
+                    )
                     st.rerun()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from incubator import web
 from incubator.core.formatting import date_input_pattern, format_day
-from incubator.core.i18n import _
+from incubator.core.i18n import _, ngettext
 from incubator.core.labels import stage_label
 from incubator.core.markup import escape_markdown
 from incubator.core.vocabulary import Role
@@ -27,11 +27,16 @@ st.header(_("Needs you now"))
 if to_do.empty:
     st.caption(_("Nothing waits for you: no open comment, every session logged, no scoring left."))
 for event_name, left in to_do.scoring:
-    scoring = _("Scoring is open at {event}: {count} criteria left to score").format(event=event_name, count=left)
+    scoring = ngettext(
+        "Scoring is open at {event}: {count} criterion left to score",
+        "Scoring is open at {event}: {count} criteria left to score",
+        left,
+    ).format(event=event_name, count=left)
     st.page_link("pages/judge.py", icon=":material/how_to_vote:", label=escape_markdown(scoring))
 for name, slug, count in to_do.comments:
     st.page_link("pages/canvas.py", icon=":material/forum:", query_params={"startup": slug}, label=escape_markdown(
-        _("{startup}: {count} open comments on the canvas").format(startup=name, count=count)))  # fmt: skip
+        ngettext("{startup}: {count} open comment on the canvas", "{startup}: {count} open comments on the canvas",
+                 count).format(startup=name, count=count)))  # fmt: skip
 for name, slug, last in to_do.sessions_due:
     said = (_("{startup}: no session logged yet") if last is None
             else _("{startup}: last session on {date}")).format(startup=name, date=format_day(last))  # fmt: skip

@@ -9,7 +9,7 @@ import argparse
 
 from incubator.accounts.actors import Actor
 from incubator.cli.support import EXIT_OK, open_database, write_file
-from incubator.core.i18n import _
+from incubator.core.i18n import _, ngettext
 
 
 def canvas(args: argparse.Namespace) -> int:
@@ -63,7 +63,8 @@ def booklet(args: argparse.Namespace) -> int:
     with database.read() as session:
         booklet = event_booklet(session, Actor.command_line(), args.event)
     write_file(args.out, build_booklet(booklet))
-    print(_("Wrote the booklet of {event} ({count} pitches) to {file}.").format(
+    print(ngettext("Wrote the booklet of {event} ({count} pitch) to {file}.",
+                   "Wrote the booklet of {event} ({count} pitches) to {file}.", len(booklet.pages)).format(
         event=args.event, count=len(booklet.pages), file=args.out
     ))  # fmt: skip
     return EXIT_OK

@@ -167,3 +167,33 @@ def test_french_punctuation_keeps_to_its_word():
     texts = _french_texts()
     assert len(texts) > 800  # the catalogue, the demo's texts and the templates' French were all read
     assert [text[:60] for text in texts if _LOOSE_FRENCH_SIGN.search(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [("en", "1 invitation not used yet", "2 invitations not used yet"),
+     ("fr", "1 invitation pas encore utilisée", "2 invitations pas encore utilisées"),
+     ("nl", "1 uitnodiging nog niet gebruikt", "2 uitnodigingen nog niet gebruikt")],
+)  # fmt: skip
+def test_counted_words_take_the_languages_own_plural_forms(language, one, two):
+    from incubator.core.i18n import language as in_language
+    from incubator.core.i18n import ngettext
+
+    with in_language(language):
+        said = [
+            ngettext("{count} invitation not used yet", "{count} invitations not used yet", count).format(count=count)
+            for count in (1, 2)
+        ]
+    assert said == [one, two]
+
+
+@pytest.mark.parametrize("po_path", CATALOGS, ids=lambda path: path.parent.parent.name)
+def test_every_plural_has_each_form_its_language_needs(po_path):
+    with po_path.open("rb") as source:
+        catalog = read_po(source)
+    plurals = [message for message in catalog if message.id and isinstance(message.id, tuple)]
+    assert len(plurals) >= 10
+    if catalog.locale and catalog.locale.language == "en":
+        return
+    for message in plurals:
+        assert len(message.string) == catalog.num_plurals and all(message.string), message.id
