@@ -171,7 +171,7 @@ def test_the_room_view_shows_how_far_each_judge_has_scored_each_pitch(app, demo_
     pieter = grid[grid["Judge"] == "Pieter Janssens"].iloc[0] if "Pieter Janssens" in set(grid["Judge"]) else None
     assert pieter is not None, list(grid["Judge"])
     assert "3/6" in list(pieter)  # the pitch he is scoring, and nothing else of his is counted yet
-    assert "Pieter Janssens (33 left)" in plain(" ".join(caption.value for caption in at.caption))
+    assert "Pieter Janssens (33 criteria left)" in plain(" ".join(caption.value for caption in at.caption))
 
 
 def test_the_leaderboard_opens_on_scores_to_show_the_live_event_first(app, demo_db):
