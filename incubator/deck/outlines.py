@@ -131,18 +131,20 @@ def prompts_in_every_language(folder: Path = DECK_DIR) -> frozenset[str]:
     )
 
 
-def slide_prompt(name: str, title: str) -> str:
+def slide_prompt(name: str, title: str, *, first: bool = False) -> str:
     """Return the prompt, in the reader's language, of the slide of outline `name` titled `title` in any language.
 
     A founder's slide keeps its outline's title unless they change it; a slide they retitled or added has
-    no prompt (empty).
+    no prompt (empty). The first slide (`first`), titled with the startup's name, has its outline's first prompt.
     """
+    here = load_outlines()[0].get(name)
+    if first:
+        return here.slides[0].prompt if here and here.slides else ""
     stamp = _stamp(DECK_DIR)
     wanted = title.strip().casefold()
     for language in SUPPORTED_LANGUAGES:
         outline = _loaded(DECK_DIR, language, stamp)[0].get(name)
         for index, slide in enumerate(outline.slides if outline else ()):
             if slide.title.strip().casefold() == wanted:
-                here = load_outlines()[0].get(name)
                 return here.slides[index].prompt if here and index < len(here.slides) else ""
     return ""

@@ -142,9 +142,12 @@ def slide_fields(editor: DeckEditor, index: int, marks: list[str], stale: bool, 
     An empty text shows its outline's prompt greyed inside the field: guidance, never stored.
     """
     slide, count = editor.typed()[index], len(editor.deck.slides)
-    prompt = slide_prompt(editor.deck.outline, editor.deck.slides[index].title)
+    prompt = slide_prompt(editor.deck.outline, editor.deck.slides[index].title, first=index == 0)
     st.text_input(_("Title"), value=slide.title, key=editor.field_key(index, "title"), max_chars=200,
                   persist_state="session")  # fmt: skip
+    if index == 0:  # the title layout: what the investor sees first is the name, never a word like "Welcome"
+        st.caption(_("The first slide shows your startup's name, large, with the text below as its one-liner; "
+                     "its title is only the slide's name in this list."))  # fmt: skip
     st.text_area(_("Text (one bullet per line)"), value=slide.body, key=editor.field_key(index, "body"),
                  height="content", persist_state="session", placeholder=prompt or None)  # fmt: skip
     st.text_area(_("Speaker notes"), value=slide.notes, key=editor.field_key(index, "notes"), height="content",

@@ -86,3 +86,34 @@ def test_mentor_reads_the_deck_without_editing(app):
     at.selectbox(key="startup_slug").select("repair-cafe-online").run()
     assert not at.exception
     assert not [box for box in at.text_input if box.key and box.key.endswith("::title")]
+
+
+def test_a_slide_left_to_write_says_so_and_shows_its_prompt_only_as_a_placeholder(app, demo_db):
+    from incubator.core.vocabulary import Role
+    from incubator.exchange.demo import DEMO_PASSWORD
+    from tests.factories import make_startup, make_user
+
+    with demo_db.write() as session:
+        founder = make_user(session, Role.FOUNDER, password=DEMO_PASSWORD, email="blank@example.org")
+        make_startup(session, founders=[founder], slug="blank", name="Blank")
+    at = _open(app("blank@example.org"))
+    at.selectbox(key="deck::blank::outline_name").select("demo-day")
+    at.button(key="FormSubmitter:deck::blank::outline-Draft the deck from my canvas").click().run()
+    assert not at.exception
+    unwritten = [caption for caption in _captions(at) if "to write" in caption]
+    assert unwritten, _captions(at)
+    index = _captions(at).index(unwritten[0])
+    _choose(at, index)
+    body = _field(at, "body")
+    assert body.value == "" and body.placeholder  # the prompt, greyed in the empty field
+    assert body.placeholder == "Who you are and what you do, in one sentence."  # the title slide's prompt
+    _choose(at, 2)  # the solution: nothing to draw it from yet
+    assert _field(at, "body").value == ""
+    assert _field(at, "body").placeholder == "What you built and why it is different."
+
+
+def test_the_first_slide_says_plainly_that_it_shows_the_name_and_one_liner(app):
+    at = _drafted(_open(app("elif@demo.incubator.example")))
+    assert any("The first slide shows your startup's name" in plain(caption.value) for caption in at.caption)
+    _choose(at, 2)
+    assert not any("The first slide shows your startup's name" in plain(caption.value) for caption in at.caption)
