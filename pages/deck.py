@@ -7,7 +7,7 @@ import streamlit as st
 from incubator import web
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
-from incubator.deck.drafting import is_out_of_date
+from incubator.deck.drafting import is_out_of_date, with_the_ask
 from incubator.deck.outlines import load_outlines
 from incubator.deck.preview import slide_png
 from incubator.deck.printout import DeckPrint
@@ -22,6 +22,7 @@ from incubator.deck.versions import (
 from incubator.reports.charts import with_traction_chart
 from incubator.reports.document_files import deck_file, onepager_pdf
 from incubator.reports.investor_summary import investor_summary
+from incubator.startups.asks import get_ask
 from incubator.startups.profiles import open_startup
 from incubator.web.deck_editor import (
     LARGE_WIDTH,
@@ -72,7 +73,7 @@ seconds = [slide.seconds for slide in deck_outline.slides] if deck_outline else 
 edit_tab, rehearse_tab = st.tabs([_("Slides"), _("Rehearse")], key=f"{KEY}::tab", on_change="rerun")
 editor = DeckEditor(KEY, deck, may_edit)
 summary = with_traction_chart(web.read(investor_summary, slug))  # the name and chart every slide shows
-typed = editor.typed() if may_edit else deck.slides
+typed = with_the_ask(editor.typed() if may_edit else deck.slides, sources)  # the one ask, as the one-pager says it
 document = DeckPrint(summary.name, typed, summary.chart_png, summary.incubator_name)
 
 
@@ -100,7 +101,12 @@ with edit_tab:
     with fields:
         if may_edit:
             slide_fields(
-                editor, chosen, marks[chosen], is_out_of_date(typed[chosen], sources, canvas_version), _redraft
+                editor,
+                chosen,
+                marks[chosen],
+                is_out_of_date(typed[chosen], sources, canvas_version),
+                _redraft,
+                ask=web.read(get_ask, slug),
             )
         else:
             st.markdown(f"**{escape_markdown(typed[chosen].title)}**")

@@ -12,10 +12,10 @@ from incubator.core.markup import escape_markdown, mail_link
 from incubator.core.vocabulary import Role, Stage
 from incubator.reports.document_files import onepager_pdf
 from incubator.reports.journey import StepName, founder_path
-from incubator.startups.ask_text import AskText
-from incubator.startups.asks import get_ask, save_ask
+from incubator.startups.asks import get_ask
 from incubator.startups.profiles import StartupProfile, open_startup, update_startup_profile
 from incubator.startups.teams import set_team_member
+from incubator.web.ask_form import ask_form
 from incubator.web.journey_view import show_path
 
 actor = web.require_actor()
@@ -107,23 +107,7 @@ if not may_edit_ask:
         st.text(" · ".join(part for part in (amount, ask.instrument) if part))
         st.text(ask.use_of_funds)
 else:
-    with st.form(f"ask_{slug}"):
-        amount_column, currency_column, instrument_column = st.columns([2, 1, 2])
-        amount_typed = amount_column.number_input(
-            _("Amount"), min_value=0.0, value=ask.amount, step=1000.0, key=f"ask_amount_{slug}", placeholder="40000"
-        )
-        currency = currency_column.text_input(
-            _("Currency"), value=ask.currency, max_chars=3, key=f"ask_currency_{slug}"
-        )
-        instrument = instrument_column.text_input(
-            _("Instrument"), value=ask.instrument, max_chars=200, key=f"ask_instrument_{slug}",
-            placeholder=_("Grant, loan, equity, convertible note…"),
-        )  # fmt: skip
-        use_of_funds = st.text_area(_("Use of funds"), value=ask.use_of_funds, key=f"ask_use_{slug}")
-        if st.form_submit_button(_("Save the ask")):
-            if web.act(save_ask, slug, AskText(amount_typed, currency, instrument, use_of_funds)):
-                web.flash(_("The ask is saved."))
-                st.rerun()
+    ask_form(slug, ask, key=f"ask_{slug}")
 
 if actor.is_coordinator:
     st.divider()

@@ -7,7 +7,7 @@ the founder's words, so it is never stored nor exported. Word budgets are counte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from incubator.canvas.hints import count_words
@@ -86,3 +86,27 @@ def is_out_of_date(slide: Slide, sources: dict[str, str], canvas_version: int) -
 def over_word_budget(slide: Slide, budget: int) -> bool:
     """Tell whether the slide's body has more words than its budget."""
     return count_words(slide.body) > budget
+
+
+ASK_SOURCE = "ask"
+
+
+def is_ask_slide(slide: Slide) -> bool:
+    """Tell whether a slide says the ask (its subject is the ask): its text is the one ask, never typed twice."""
+    return bool(slide.sources) and slide.sources[0] == ASK_SOURCE
+
+
+def with_the_ask(slides: list[Slide], sources: dict[str, str]) -> list[Slide]:
+    """Return the slides with every ask slide's text drawn from the current ask (the one-pager's), as bullets.
+
+    The ask is written once (on the deck's Ask slide or on the profile) and shown in the deck, the
+    one-pager and the profile alike; with no ask written, an ask slide stays to write.
+    """
+    drawn = []
+    for slide in slides:
+        if is_ask_slide(slide):
+            bullets = [f"- {bullet}" for source in slide.sources for bullet in _bullets(sources.get(source, ""))]
+            body = "\n".join(bullets) if _bullets(sources.get(ASK_SOURCE, "")) else ""
+            slide = replace(slide, body=body, drafted_body=body)
+        drawn.append(slide)
+    return drawn

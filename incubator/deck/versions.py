@@ -23,7 +23,7 @@ from incubator.core.i18n import _
 from incubator.core.vocabulary import CANVAS_FIELDS, MilestoneStatus
 from incubator.db.models import DeckVersion, Startup
 from incubator.db.version_claims import claim_next_version
-from incubator.deck.drafting import Slide, draft_body, draft_deck
+from incubator.deck.drafting import Slide, draft_body, draft_deck, with_the_ask
 from incubator.deck.outlines import OutlineSlide, get_outline
 from incubator.progress.metrics import metric_series
 from incubator.progress.milestones import list_milestones
@@ -120,7 +120,9 @@ def save_deck(session: Session, actor: Actor, slug: str, deck: Deck, seen_versio
     """Store the deck as a new version if `seen_version` is still the newest; founders only. Returns its number."""
     startup = get_startup(session, actor, slug)
     require_edit_startup_work(session, actor, startup)
-    number = store_deck_version(session, startup, deck.outline, _clean(deck.slides), seen_version, note, actor.id)
+    sources, _canvas_version = deck_sources(session, actor, slug)
+    slides = with_the_ask(_clean(deck.slides), sources)  # stored as the one ask says it
+    number = store_deck_version(session, startup, deck.outline, slides, seen_version, note, actor.id)
     record_change(session, actor, "save", "deck", slug, version=number)
     return number
 

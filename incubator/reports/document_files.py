@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor
 from incubator.canvas.export import canvas_print
+from incubator.deck.drafting import with_the_ask
 from incubator.deck.printout import DeckPrint
-from incubator.deck.versions import deck_for_export
+from incubator.deck.versions import deck_for_export, deck_sources
 from incubator.reports.charts import with_traction_chart
 from incubator.reports.investor_summary import investor_summary
 
@@ -37,7 +38,8 @@ def deck_print(session: Session, actor: Actor, slug: str) -> DeckPrint:
     """Return what the deck file of `slug` shows: the newest saved deck (else a draft) and its traction chart."""
     deck = deck_for_export(session, actor, slug)
     summary = with_traction_chart(investor_summary(session, actor, slug))
-    return DeckPrint(summary.name, deck.slides, summary.chart_png, summary.incubator_name)
+    sources, _canvas_version = deck_sources(session, actor, slug)
+    return DeckPrint(summary.name, with_the_ask(deck.slides, sources), summary.chart_png, summary.incubator_name)
 
 
 def deck_file(session: Session, actor: Actor, slug: str, kind: Literal["pdf", "pptx"]) -> bytes:

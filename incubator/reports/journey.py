@@ -25,6 +25,7 @@ from incubator.canvas.template import canvas_template, idea_questions
 from incubator.core.errors import NotFound
 from incubator.core.i18n import _, ngettext
 from incubator.db.models import Ask, CanvasVersion, Cohort, DeckVersion, Idea, Startup
+from incubator.deck.drafting import ASK_SOURCE
 from incubator.deck.outlines import prompts_in_every_language
 from incubator.startups.profiles import get_startup, list_visible_startups
 
@@ -116,8 +117,9 @@ def paths_of(session: Session, startups: Sequence[Startup]) -> dict[int, Path]:
     paths = {}
     for startup_id in ids:
         canvas = _canvas_step(canvases.get(startup_id), main_fields)
-        deck = _deck_step(decks.get(startup_id), prompts)
-        steps = (_idea_step(ideas.get(startup_id)), canvas, deck, _one_pager_step(asks.get(startup_id), canvas, deck))
+        ask = asks.get(startup_id)
+        deck = _deck_step(decks.get(startup_id), prompts, _asked(ask))
+        steps = (_idea_step(ideas.get(startup_id)), canvas, deck, _one_pager_step(ask, canvas, deck))
         paths[startup_id] = Path(steps)
     return paths
 
@@ -161,14 +163,16 @@ def _canvas_step(version: CanvasVersion | None, main_fields: list[str]) -> Step:
     return Step(StepName.CANVAS, StepState.IN_PROGRESS if filled else StepState.NOT_STARTED, note, missing)
 
 
-def _deck_step(version: DeckVersion | None, prompts: frozenset[str]) -> Step:
+def _deck_step(version: DeckVersion | None, prompts: frozenset[str], asked: bool) -> Step:
     if version is None:
         return Step(StepName.DECK, StepState.NOT_STARTED, missing=_("No deck saved yet: draft one and save it."))
     slides = json.loads(version.slides_json or "[]")
     # A slide left empty, or holding a prompt in any language (kept by a deck from before prompts became
     # placeholders, or pasted), is not written yet: the same answer for every reader.
+    # An ask slide says the one ask: written once the ask is, wherever it was written.
     unwritten = [str(slide.get("title", "")) for slide in slides
-                 if not _filled(slide.get("body")) or slide["body"].strip() in prompts]  # fmt: skip
+                 if not (asked and (slide.get("sources") or [""])[0] == ASK_SOURCE)
+                 and (not _filled(slide.get("body")) or slide["body"].strip() in prompts)]  # fmt: skip
     note = _("{written} of {total} slides written").format(written=len(slides) - len(unwritten), total=len(slides))
     if slides and not unwritten:
         return Step(StepName.DECK, StepState.DONE, note)
@@ -184,8 +188,12 @@ def _deck_step(version: DeckVersion | None, prompts: frozenset[str]) -> Step:
     return Step(StepName.DECK, StepState.IN_PROGRESS, note, missing)
 
 
+def _asked(ask: Ask | None) -> bool:
+    return ask is not None and (ask.amount is not None or _filled(ask.use_of_funds))
+
+
 def _one_pager_step(ask: Ask | None, canvas: Step, deck: Step) -> Step:
-    asked = ask is not None and (ask.amount is not None or _filled(ask.use_of_funds))
+    asked = _asked(ask)
     note = "" if asked else _("the ask is still to write")
     if asked and canvas.state is StepState.DONE and deck.state is StepState.DONE:
         return Step(StepName.ONE_PAGER, StepState.DONE, note)

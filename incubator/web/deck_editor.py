@@ -14,11 +14,13 @@ import streamlit as st
 
 from incubator.core.i18n import _
 from incubator.core.markup import escape_markdown
-from incubator.deck.drafting import Slide, is_out_of_date, over_word_budget
+from incubator.deck.drafting import Slide, is_ask_slide, is_out_of_date, over_word_budget
 from incubator.deck.outlines import slide_prompt
 from incubator.deck.preview import slide_png
 from incubator.deck.printout import DeckPrint
 from incubator.deck.versions import Deck
+from incubator.startups.ask_text import AskText
+from incubator.web.ask_form import ask_form
 
 THUMBNAIL_WIDTH, LARGE_WIDTH = 240, 960
 PER_ROW = 6
@@ -31,6 +33,11 @@ class DeckEditor:
     key: str  # the page's prefix for this startup
     deck: Deck
     may_edit: bool
+
+    @property
+    def deck_slug(self) -> str:
+        """Return the startup's slug (the key is `deck::<slug>`)."""
+        return self.key.split("::", 1)[1]
 
     def field_key(self, index: int, part: str) -> str:
         return f"{self.key}::{st.session_state.get(f'{self.key}::gen', 0)}::{index}::{part}"
@@ -136,7 +143,10 @@ def thumbnail_strip(editor: DeckEditor, document: DeckPrint, marks: list[list[st
         st.rerun()
 
 
-def slide_fields(editor: DeckEditor, index: int, marks: list[str], stale: bool, redraft: Callable[[int], None]) -> None:
+def slide_fields(
+    editor: DeckEditor, index: int, marks: list[str], stale: bool, redraft: Callable[[int], None],
+    ask: AskText | None = None,
+) -> None:  # fmt: skip
     """Draw the chosen slide's fields, what needs a look, and the moves: up, down, to a place, copy, delete.
 
     An empty text shows its outline's prompt greyed inside the field: guidance, never stored.
@@ -148,8 +158,12 @@ def slide_fields(editor: DeckEditor, index: int, marks: list[str], stale: bool, 
     if index == 0:  # the title layout: what the investor sees first is the name, never a word like "Welcome"
         st.caption(_("The first slide shows your startup's name, large, with the text below as its one-liner; "
                      "its title is only the slide's name in this list."))  # fmt: skip
-    st.text_area(_("Text (one bullet per line)"), value=slide.body, key=editor.field_key(index, "body"),
-                 height="content", persist_state="session", placeholder=prompt or None)  # fmt: skip
+    if is_ask_slide(slide) and ask is not None:  # the one ask: the same record as the one-pager's
+        st.caption(_("This slide says your ask: write it once here, and the one-pager and your profile say it too."))
+        ask_form(editor.deck_slug, ask, key=f"{editor.key}::ask")
+    else:
+        st.text_area(_("Text (one bullet per line)"), value=slide.body, key=editor.field_key(index, "body"),
+                     height="content", persist_state="session", placeholder=prompt or None)  # fmt: skip
     st.text_area(_("Speaker notes"), value=slide.notes, key=editor.field_key(index, "notes"), height="content",
                  persist_state="session")  # fmt: skip
     for mark in marks:

@@ -117,3 +117,30 @@ def test_the_first_slide_says_plainly_that_it_shows_the_name_and_one_liner(app):
     assert any("The first slide shows your startup's name" in plain(caption.value) for caption in at.caption)
     _choose(at, 2)
     assert not any("The first slide shows your startup's name" in plain(caption.value) for caption in at.caption)
+
+
+def test_the_ask_is_written_once_on_the_ask_slide_and_the_one_pager_and_profile_say_it(app, demo_db):
+    from incubator.accounts.actors import Actor
+    from incubator.db.models import User
+    from incubator.reports.investor_summary import investor_summary
+    from incubator.reports.journey import founder_path
+
+    at = _drafted(_open(app("elif@demo.incubator.example")))
+    ask_slide = [caption.split(" · ")[1] for caption in _captions(at)].index("Ask")
+    _choose(at, ask_slide)
+    assert not any(widget.key and widget.key.endswith("::body") for widget in at.text_area)  # no second place to type
+    at.number_input(key=f"{KEY}::ask_amount").set_value(40000.0)
+    at.text_area(key=f"{KEY}::ask_use").input("Two lockers and a delivery bike.")
+    at.button(key=f"FormSubmitter:{KEY}::ask-Save the ask").click().run()
+    assert not at.exception
+    assert plain(at.success[0].value).startswith("The ask is saved")
+    at.button(key=f"{KEY}::save").click().run()
+    with demo_db.read() as session:
+        elif_ = Actor.of(session.query(User).filter_by(email="elif@demo.incubator.example").one())
+        summary = investor_summary(session, elif_, SLUG)
+        version = session.scalar(select(DeckVersion).join(Startup).where(Startup.slug == SLUG))
+        path = founder_path(session, elif_, SLUG)
+    assert summary.ask.amount == 40000.0 and summary.ask.use_of_funds == "Two lockers and a delivery bike."
+    stored_ask = next(slide for slide in json.loads(version.slides_json) if slide["title"] == "Ask")
+    assert "Two lockers and a delivery bike." in stored_ask["body"] and "40" in stored_ask["body"]
+    assert "the ask" not in path.steps[3].missing

@@ -162,14 +162,14 @@ def test_founder_saves_the_ask_and_a_bad_currency_keeps_the_form(app, demo_db):
     from incubator.db.models import Ask
 
     at = app(FOUNDER)
-    at.text_input(key=f"ask_currency_{SLUG}").input("E1")
-    at.number_input(key=f"ask_amount_{SLUG}").set_value(50000.0)
+    at.text_input(key=f"ask_{SLUG}_currency").input("E1")
+    at.number_input(key=f"ask_{SLUG}_amount").set_value(50000.0)
     at.button(key=f"FormSubmitter:ask_{SLUG}-Save the ask").click().run()
     assert "three-letter code" in plain(at.error[0].value)
-    assert at.text_input(key=f"ask_currency_{SLUG}").value == "E1"
-    at.text_input(key=f"ask_currency_{SLUG}").input("EUR")
+    assert at.text_input(key=f"ask_{SLUG}_currency").value == "E1"
+    at.text_input(key=f"ask_{SLUG}_currency").input("EUR")
     at.button(key=f"FormSubmitter:ask_{SLUG}-Save the ask").click().run()
-    assert plain(at.success[0].value) == "The ask is saved."
+    assert plain(at.success[0].value) == "The ask is saved: the deck, the one-pager and the profile say it alike."
     with demo_db.read() as session:
         assert session.scalar(select(Ask.amount).join(Startup).where(Startup.slug == SLUG)) == 50000.0
 

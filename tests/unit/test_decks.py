@@ -124,3 +124,13 @@ def test_an_ask_slide_without_an_ask_is_left_to_write_never_the_founders_names_a
     ask = OutlineSlide("Ask", "What you need, and what it will get done.", 30, 30, ("ask", "team"))
     assert draft_body(ask, {"ask": "", "team": "Zoé Martin"}) == ""
     assert draft_body(ask, {"ask": "€40,000 · loan", "team": "Zoé Martin"}) == "- €40,000 · loan\n- Zoé Martin"
+
+
+def test_an_ask_slide_says_the_one_ask_and_stays_to_write_without_one():
+    from incubator.deck.drafting import is_ask_slide, with_the_ask
+
+    slides = [Slide("Problem", "- Typed", sources=("problem",)), Slide("Ask", "- typed twice", sources=("ask", "team"))]
+    drawn = with_the_ask(slides, {"ask": "€40,000 · loan\nLockers", "team": "Zoé"})
+    assert [slide.body for slide in drawn] == ["- Typed", "- €40,000 · loan\n- Lockers\n- Zoé"]
+    assert with_the_ask(slides, {"ask": "", "team": "Zoé"})[1].body == ""
+    assert [is_ask_slide(slide) for slide in slides] == [False, True]
