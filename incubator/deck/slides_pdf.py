@@ -91,9 +91,10 @@ def _content_slide(pdf: Canvas, deck: DeckPrint, slide: Slide) -> None:
     chart = shows_chart(deck, slide)
     box = body_box(chart)
     fitted = fitted_bullets(slide, box)
+    blocks = fitted.blocks if bullets_of(clean_for_pdf(slide.body)) else []  # a slide to write: no lone bullet
     y = PAGE_HEIGHT - box.top
     text_width = box.width - BULLET_INDENT
-    for item in fitted.blocks:  # each bullet hangs in the margin, in the accent, as PowerPoint draws it
+    for item in blocks:  # each bullet hangs in the margin, in the accent, as PowerPoint draws it
         for number, line in enumerate(item.lines):
             y -= fitted.line_height
             start = box.left if line.right_to_left else box.left + BULLET_INDENT
