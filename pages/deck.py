@@ -22,7 +22,6 @@ from incubator.deck.versions import (
 from incubator.reports.charts import with_traction_chart
 from incubator.reports.document_files import deck_file, onepager_pdf
 from incubator.reports.investor_summary import investor_summary
-from incubator.startups.asks import get_ask
 from incubator.startups.profiles import open_startup
 from incubator.web.deck_editor import (
     LARGE_WIDTH,
@@ -106,7 +105,7 @@ with edit_tab:
                 marks[chosen],
                 is_out_of_date(typed[chosen], sources, canvas_version),
                 _redraft,
-                ask=web.read(get_ask, slug),
+                ask=summary.ask,  # read once with the summary above
             )
         else:
             st.markdown(f"**{escape_markdown(typed[chosen].title)}**")

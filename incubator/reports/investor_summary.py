@@ -35,11 +35,15 @@ def _mean_scores(session: Session, startup: Startup) -> list[tuple[str, float]]:
     return [(labels.get(criterion, criterion), sum(values) / len(values)) for criterion, values in by_criterion.items()]
 
 
-def _joined(session: Session, person: User) -> bool:
-    """Tell whether someone is really on the team: they chose a password or signed in (not only invited)."""
-    if person.password_hash is not None:
-        return True
-    return session.scalar(select(SignInSession.id).where(SignInSession.user_id == person.id).limit(1)) is not None
+def _joined(session: Session, people: list[User]) -> list[User]:
+    """Return who is really on the team: they chose a password or signed in (not only invited), in one query."""
+    waiting = [person.id for person in people if person.password_hash is None]
+    signed_in = (
+        set(session.scalars(select(SignInSession.user_id).where(SignInSession.user_id.in_(waiting))))
+        if waiting
+        else set()
+    )
+    return [person for person in people if person.password_hash is not None or person.id in signed_in]
 
 
 def investor_summary(
@@ -78,7 +82,7 @@ def _summary_of(session: Session, startup: Startup, *, include_scores: bool, tod
         metrics=figures,
         done=done[-4:],
         next=upcoming[:4],
-        team=[founder.display_name for founder in startup.founders if _joined(session, founder)],
+        team=[founder.display_name for founder in _joined(session, list(startup.founders))],
         ask=ask_of(session, startup),
         contact=startup.contact_email,
         website=startup.website,
