@@ -278,7 +278,13 @@ _starting = threading.Lock()
 
 
 def start_background_sender(database: Database) -> BackgroundSender | None:
-    """Start this process's sender for `database` once (when e-mail is on); return it."""
+    """Start this process's sender for `database` once (when e-mail is on); return it.
+
+    `INCUBATOR_MAIL_SENDER=off` keeps the app from sending itself: for a deployment that runs
+    `outbox run` from cron instead, and for page tests, whose databases come and go.
+    """
+    if os.environ.get("INCUBATOR_MAIL_SENDER", "").strip().lower() == "off":
+        return None
     try:
         if mail_settings() is None:
             return None

@@ -28,8 +28,7 @@ def _open_database(url: str, load_demo_when_empty: bool, _demo_language: Callabl
         with database.write() as session:
             if database_is_empty(session):
                 load_demo(session, _demo_language())
-    if not st.get_option("global.appTest"):  # page tests run no sender; the mail tests run real ones
-        start_background_sender(database)  # with e-mail on: this process's sender (one sends at a time, by lease)
+    start_background_sender(database)  # with e-mail on: this process's sender (one sends at a time, by lease)
     return database
 
 

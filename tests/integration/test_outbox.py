@@ -300,3 +300,10 @@ def test_many_notices_in_a_day_come_as_one_digest_and_the_next_ones_wait_for_the
     assert subjects == ["Comment 0", "Comment 1", "5 nieuwe berichten in Incubator", "Later that day"]
     digest = mail.received[2].message.get_body(("plain",)).get_content()
     assert all(f"More {number}" in digest for number in range(5))
+
+
+def test_the_apps_own_sender_stays_off_when_the_deployment_sends_from_cron(db, mail, monkeypatch):
+    from incubator.mail.sender import start_background_sender
+
+    monkeypatch.setenv("INCUBATOR_MAIL_SENDER", "off")
+    assert start_background_sender(db) is None

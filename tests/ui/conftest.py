@@ -30,6 +30,12 @@ class _NavigationOnlyPagesManager(PagesManager):
 
 
 @pytest.fixture(autouse=True)
+def _no_background_sender(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page tests start no mail sender: a thread left behind would send a finished test's outbox later."""
+    monkeypatch.setenv("INCUBATOR_MAIL_SENDER", "off")
+
+
+@pytest.fixture(autouse=True)
 def _st_navigation_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_test_module, "PagesManager", _NavigationOnlyPagesManager)
 
