@@ -14,7 +14,7 @@ from incubator.reports.document_files import onepager_pdf
 from incubator.reports.journey import StepName, founder_path
 from incubator.startups.asks import get_ask
 from incubator.startups.profiles import StartupProfile, open_startup, update_startup_profile
-from incubator.startups.teams import set_team_member
+from incubator.startups.teams import MOST_NAMED_MEMBERS, NamedMember, named_members, set_named_members, set_team_member
 from incubator.web.ask_form import ask_form
 from incubator.web.journey_view import show_path
 
@@ -46,11 +46,14 @@ if startup.contact_email:
     contact_column.markdown(mail_link(startup.contact_email))
 else:
     contact_column.text("—")
+named = web.read(named_members, slug)
 team = st.columns(2)
 with team[0]:
-    st.markdown("**" + _("Founders") + "**")
+    st.markdown("**" + _("Team") + "**")
     for person in startup.founders:
         st.text(f"{person.display_name} <{person.email}>")
+    for member in named:
+        st.text(f"{member.name} · {member.role}" if member.role else member.name)
 with team[1]:
     st.markdown("**" + _("Mentors") + "**")
     for person in startup.mentors:
@@ -82,6 +85,30 @@ if may_edit:
             if web.act(update_startup_profile, slug, profile):
                 web.flash(_("The profile is saved."))
                 st.rerun()
+
+if may_edit:
+    with st.expander(_("Team members without an account"), expanded=False), st.form(f"named_team_{slug}"):
+        st.caption(_("Name the people who build the startup with you but do not sign in here; "
+                     "the one-pager and the deck's team slide show them after the founders."))  # fmt: skip
+        rows = min(MOST_NAMED_MEMBERS, len(named) + 2)
+        typed = []
+        for row in range(rows):
+            member = named[row] if row < len(named) else NamedMember("")
+            name_column, role_column = st.columns(2)
+            typed.append(
+                NamedMember(
+                    name_column.text_input(_("Name"), value=member.name, max_chars=100, key=f"named_{slug}_{row}"),
+                    role_column.text_input(
+                        _("Role"), value=member.role, max_chars=100, key=f"named_role_{slug}_{row}",
+                        placeholder=_("e.g. designer, part time"),
+                    ),
+                )
+            )  # fmt: skip
+        if st.form_submit_button(_("Save the team"), type="primary") and web.act(set_named_members, slug, typed):
+            web.flash(_("The team is updated."))
+            web.forget_widgets(*(f"named_{slug}_{row}" for row in range(rows)),
+                               *(f"named_role_{slug}_{row}" for row in range(rows)))  # fmt: skip
+            st.rerun()
 
 summary_key = f"onepager_scores_{slug}"
 with_scores = actor.is_coordinator and st.toggle(_("Show mentors' scores in the summary"), value=False, key=summary_key)

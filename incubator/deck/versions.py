@@ -30,6 +30,7 @@ from incubator.progress.milestones import list_milestones
 from incubator.startups.asks import get_ask
 from incubator.startups.permissions import require_edit_startup_work
 from incubator.startups.profiles import get_startup
+from incubator.startups.teams import team_names_of
 
 MAX_SLIDES = 40
 
@@ -64,7 +65,7 @@ def deck_sources(session: Session, actor: Actor, slug: str) -> tuple[dict[str, s
     sources["ask"] = "\n".join(
         part for part in (" · ".join(p for p in (amount, ask.instrument) if p), ask.use_of_funds) if part
     )
-    sources["team"] = "\n".join(founder.display_name for founder in startup.founders)
+    sources["team"] = "\n".join(team_names_of(session, startup))
     return sources, startup.canvas_version
 
 

@@ -13,7 +13,7 @@ from incubator.core.errors import PermissionDenied
 from incubator.core.i18n import _
 from incubator.core.labels import stage_label
 from incubator.core.vocabulary import CANVAS_FIELDS, MilestoneStatus
-from incubator.db.models import Score, SignInSession, Startup, User
+from incubator.db.models import Score, Startup
 from incubator.db.settings import incubator_name
 from incubator.judging.events import get_event
 from incubator.judging.rubrics import load_rubrics
@@ -24,6 +24,7 @@ from incubator.reports.charts import with_traction_chart
 from incubator.reports.printout import Booklet, MetricFigure, OnePager
 from incubator.startups.asks import ask_of
 from incubator.startups.profiles import get_startup
+from incubator.startups.teams import team_names_of
 
 
 def _mean_scores(session: Session, startup: Startup) -> list[tuple[str, float]]:
@@ -33,17 +34,6 @@ def _mean_scores(session: Session, startup: Startup) -> list[tuple[str, float]]:
         by_criterion.setdefault(criterion, []).append(value)
     labels = {name: label for rubric in load_rubrics()[0].values() for name, label in rubric.labels.items()}
     return [(labels.get(criterion, criterion), sum(values) / len(values)) for criterion, values in by_criterion.items()]
-
-
-def _joined(session: Session, people: list[User]) -> list[User]:
-    """Return who is really on the team: they chose a password or signed in (not only invited), in one query."""
-    waiting = [person.id for person in people if person.password_hash is None]
-    signed_in = (
-        set(session.scalars(select(SignInSession.user_id).where(SignInSession.user_id.in_(waiting))))
-        if waiting
-        else set()
-    )
-    return [person for person in people if person.password_hash is not None or person.id in signed_in]
 
 
 def investor_summary(
@@ -82,7 +72,7 @@ def _summary_of(session: Session, startup: Startup, *, include_scores: bool, tod
         metrics=figures,
         done=done[-4:],
         next=upcoming[:4],
-        team=[founder.display_name for founder in _joined(session, list(startup.founders))],
+        team=team_names_of(session, startup),
         ask=ask_of(session, startup),
         contact=startup.contact_email,
         website=startup.website,

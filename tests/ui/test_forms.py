@@ -5,9 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from incubator.accounts.actors import Actor
 from incubator.core import config
 from incubator.core.markup import escape_markdown
 from incubator.db.models import Cohort, Startup, User
+from incubator.startups.teams import NamedMember, named_members
 from tests.ui.conftest import APP, COORDINATOR, FOUNDER, plain
 
 SLUG = "repair-cafe-online"
@@ -186,3 +188,22 @@ def test_a_bad_bundle_upload_is_refused_with_its_path_and_changes_nothing(app, d
     assert plain(at.error[0].value).startswith("$.cohorts[0].slug:")
     with demo_db.read() as session:
         assert session.scalar(select(Cohort).where(Cohort.name == "x")) is None
+
+
+def test_a_founder_names_a_team_member_without_an_account_and_a_bad_row_is_refused(app, demo_db):
+    at = app(FOUNDER)
+    at.switch_page("pages/startup.py").run()
+    at.text_input(key=f"named_{SLUG}_0").input("Karim Designer")
+    at.text_input(key=f"named_role_{SLUG}_0").input("Design, part time")
+    at.text_input(key=f"named_role_{SLUG}_1").input("a role with no name")
+    at.button(key=f"FormSubmitter:named_team_{SLUG}-Save the team").click().run()
+    assert not at.exception and plain(at.error[0].value) == "Team member 2: the name cannot be empty."
+    with demo_db.read() as session:
+        assert named_members(session, Actor.command_line(), SLUG) == []
+    at.text_input(key=f"named_role_{SLUG}_1").input("")
+    at.button(key=f"FormSubmitter:named_team_{SLUG}-Save the team").click().run()
+    assert not at.exception and plain(at.success[0].value) == "The team is updated."
+    assert "Karim Designer · Design, part time" in [text.value for text in at.text]
+    with demo_db.read() as session:
+        kept = named_members(session, Actor.command_line(), SLUG)
+    assert kept == [NamedMember("Karim Designer", "Design, part time")]

@@ -9,7 +9,7 @@ from incubator.db.models.judging import ConflictOfInterest, EventJudge, EventPit
 from incubator.db.models.mail import IncubatorSetting, Notice, OutboxMessage, SenderLease
 from incubator.db.models.people import AuditEntry, Invitation, SignInFailure, SignInSession, TrustedDevice, User
 from incubator.db.models.progress import ActionItem, MentoringSession, Metric, MetricValue, Milestone
-from incubator.db.models.startups import Ask, Cohort, FounderMembership, MentorAssignment, Startup
+from incubator.db.models.startups import Ask, Cohort, FounderMembership, MentorAssignment, Startup, TeamMember
 from incubator.db.models.work import CanvasComment, CanvasVersion, DeckVersion, Idea
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "SignInFailure",
     "SignInSession",
     "Startup",
+    "TeamMember",
     "TrustedDevice",
     "UTCDateTime",
     "User",

@@ -81,6 +81,18 @@ class MentorAssignment(Base):
     assigned_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
 
 
+class TeamMember(Base):
+    """Someone on a startup's team who has no account here (a co-founder abroad, a part-time designer)."""
+
+    __tablename__ = "team_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(100), default="")
+
+
 class Ask(Base):
     """What a startup asks investors for: how much, in which currency, in what form, and what for."""
 
