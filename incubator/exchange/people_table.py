@@ -139,7 +139,12 @@ def _person(number: int, cells: dict[str, str]) -> PersonRow:
     word = cells.get("role", "").strip().lower()
     role = next((role for role, words in _role_words().items() if word in words), None)
     if role is None:
-        raise _CellRefused("role", _("“{value}” is not a role: founder or mentor").format(value=excerpt(word)))
+        raise _CellRefused(
+            "role",
+            _("“{value}” is not a role: {founder} or {mentor}").format(
+                value=excerpt(word), founder=role_label(Role.FOUNDER), mentor=role_label(Role.MENTOR)
+            ),
+        )
     if values["startup"] and not slugify(values["startup"]):
         raise _CellRefused("startup", _("a startup's name needs a letter or digit from A to Z or 0 to 9"))
     if role is Role.FOUNDER and not values["startup"]:

@@ -237,7 +237,7 @@ def test_exports_take_a_language_for_their_own_labels_and_keep_the_founders_text
     assert "Vendor ordering app" in canvas_text  # the founders' words, as they wrote them
     status, _out, _err = _run(capsys, "--db", db_url, "onepager", "souk-direct", "--out", str(onepager), "--lang", "fr")
     onepager_text = PdfReader(onepager).pages[0].extract_text().replace("\u202f", " ").replace("\xa0", " ")
-    assert status == EXIT_OK and "BESOIN DE FINANCEMENT" in onepager_text and "120 000 €" in onepager_text
+    assert status == EXIT_OK and "LA DEMANDE DE FINANCEMENT" in onepager_text and "120 000 €" in onepager_text
     assert "THE ASK" not in onepager_text and "Market prices and freshness" in onepager_text
     status, _out, _err = _run(
         capsys, "--db", db_url, "booklet", "demo-day-autumn-2026", "--out", str(booklet), "--lang", "nl"
