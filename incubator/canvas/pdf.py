@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from incubator.canvas.printout import CanvasPrint
 from incubator.canvas.template import TOP_ROW, CanvasBox
-from incubator.core.formatting import format_day
+from incubator.core.formatting import format_day_in_words
 from incubator.core.i18n import _
 from incubator.pdf.document import INK, MUTED, RULE, open_pdf
 from incubator.pdf.text import (
@@ -89,7 +89,7 @@ def _draw_header(pdf: Canvas, document: CanvasPrint) -> None:
     draw_line(pdf, name, MARGIN, top - 16)
     pdf.setFont(REGULAR, 9)
     pdf.setFillColor(MUTED)
-    saved = format_day(document.saved_at.date() if document.saved_at else None)
+    saved = format_day_in_words(document.saved_at.date() if document.saved_at else None)
     details = _("{title} · version {version} · saved {date}").format(
         title=document.template.title, version=document.version, date=saved
     )

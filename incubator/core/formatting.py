@@ -22,7 +22,18 @@ def locale() -> str:
 
 
 def format_day(day: dt.date | None, empty: str = "—") -> str:
-    """Return a date such as '28 Nov 2026', '28 nov. 2026' or '28 nov 2026'."""
+    """Return a date as the pages write it, in the style of their date pickers and date columns: 28/11/2026.
+
+    A page shows dates in one style per language; pickers only take digits, so every page does.
+    """
+    if not day:
+        return empty
+    pattern = date_input_pattern().replace("DD", "dd").replace("YYYY", "yyyy")
+    return babel_format_date(day, format=pattern, locale=locale())
+
+
+def format_day_in_words(day: dt.date | None, empty: str = "—") -> str:
+    """Return a date as documents write it: '28 Nov 2026', '28 nov. 2026' or '28 nov. 2026'."""
     return babel_format_date(day, format="medium", locale=locale()) if day else empty
 
 

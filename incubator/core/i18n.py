@@ -38,6 +38,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog(_current_language.get()).ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """Return `message` translated as it is meant in `context` (one English word, two meanings)."""
+    return _catalog(_current_language.get()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it yet (module-level labels)."""
     return message

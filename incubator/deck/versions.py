@@ -18,7 +18,7 @@ from incubator.canvas.ideas import get_idea
 from incubator.canvas.versions import latest_canvas
 from incubator.core.errors import StaleEdit, ValidationFailed
 from incubator.core.fields import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, clean_text
-from incubator.core.formatting import format_day, format_money, format_number
+from incubator.core.formatting import format_day_in_words, format_money, format_number
 from incubator.core.i18n import _
 from incubator.core.vocabulary import CANVAS_FIELDS, MilestoneStatus
 from incubator.db.models import DeckVersion, Startup
@@ -58,7 +58,7 @@ def deck_sources(session: Session, actor: Actor, slug: str) -> tuple[dict[str, s
     figures = []
     for name, points in metric_series(session, actor, slug).items():
         if points:
-            figures.append(f"{name}: {format_number(points[-1][1])} ({format_day(points[-1][0])})")
+            figures.append(f"{name}: {format_number(points[-1][1])} ({format_day_in_words(points[-1][0])})")
     sources["metrics"] = "\n".join(figures)
     ask = get_ask(session, actor, slug)
     amount = format_money(ask.amount, ask.currency) if ask.amount is not None else ""

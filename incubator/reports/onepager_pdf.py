@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from incubator.core.formatting import format_day, format_growth, format_money, format_number
+from incubator.core.formatting import format_day_in_words, format_growth, format_money, format_number
 from incubator.core.i18n import _
 from incubator.pdf.document import ACCENT, INK, LIGHT_RULE, MUTED, PAPER, open_pdf
 from incubator.pdf.text import (
@@ -103,7 +103,11 @@ def _metric_lines(page: OnePager) -> list[Block]:
             else ""
         )
         latest = _("{metric}: {value} {unit} ({day}{growth})").format(
-            metric=metric.name, value=format_number(value), unit=metric.unit, day=format_day(day), growth=growth
+            metric=metric.name,
+            value=format_number(value),
+            unit=metric.unit,
+            day=format_day_in_words(day),
+            growth=growth,
         )
         figures.append(Block(latest))
     return figures or [Block(_("No metric yet."), muted=True)]
@@ -115,10 +119,10 @@ def _milestone_lines(page: OnePager) -> list[Block]:
     blocks = []
     if page.done:
         blocks.append(Block(_("Done"), bold=True))
-        blocks += [Block(f"✓ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.done]
+        blocks += [Block(f"✓ {title}" + (f" ({format_day_in_words(day)})" if day else "")) for title, day in page.done]
     if page.next:
         blocks.append(Block(_("Next"), bold=True, gap_before=0.3 if page.done else 0.0))
-        blocks += [Block(f"→ {title}" + (f" ({format_day(day)})" if day else "")) for title, day in page.next]
+        blocks += [Block(f"→ {title}" + (f" ({format_day_in_words(day)})" if day else "")) for title, day in page.next]
     return blocks
 
 
@@ -232,7 +236,9 @@ def draw_onepager(pdf: Canvas, page: OnePager, page_number: int | None = None) -
 def _footer(pdf: Canvas, page: OnePager, shortened: bool, page_number: int | None) -> None:
     pdf.setFont(REGULAR, 7)
     pdf.setFillColor(MUTED)
-    made = _("Made on {date} by {incubator}").format(date=format_day(page.made_on), incubator=page.incubator_name)
+    made = _("Made on {date} by {incubator}").format(
+        date=format_day_in_words(page.made_on), incubator=page.incubator_name
+    )
     draw_line(pdf, fit_line(made, REGULAR, PAGE_WIDTH * 0.45, (7, 6.5, 6))[0], MARGIN, MARGIN)
     pdf.setFont(REGULAR, 7)
     if shortened:
@@ -265,7 +271,7 @@ def build_booklet(booklet: Booklet) -> bytes:
     title, _cut = fit_line(booklet.event_name, BOLD, PAGE_WIDTH - 2 * MARGIN, sizes=(30, 26, 22, 18))
     pdf.setFillColor(PAPER)
     draw_line(pdf, title, MARGIN, PAGE_HEIGHT * 0.62)
-    details = " · ".join(part for part in (format_day(booklet.event_date, ""), booklet.cohort) if part)
+    details = " · ".join(part for part in (format_day_in_words(booklet.event_date, ""), booklet.cohort) if part)
     draw_line(pdf, fit_line(details, REGULAR, PAGE_WIDTH - 2 * MARGIN, (13, 11, 9))[0], MARGIN, PAGE_HEIGHT * 0.62 - 24)
     pdf.setFillColor(MUTED)
     pdf.setFont(REGULAR, 9)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
 from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
+from incubator.core.amounts import read_amount
 from incubator.core.errors import ValidationFailed
 from incubator.core.fields import LONG_TEXT_LIMIT, clean_text
 from incubator.core.i18n import _
@@ -31,6 +33,11 @@ def ask_of(session: Session, startup: Startup) -> AskText:
     if ask is None:
         return AskText()
     return AskText(ask.amount, ask.currency, ask.instrument, ask.use_of_funds)
+
+
+def save_typed_ask(session: Session, actor: Actor, slug: str, amount_typed: str, text: AskText) -> AskText:
+    """Store the ask with its amount as the founder typed it, in their language's way of writing numbers."""
+    return save_ask(session, actor, slug, replace(text, amount=read_amount(amount_typed, _("Amount"))))
 
 
 def save_ask(session: Session, actor: Actor, slug: str, text: AskText) -> AskText:

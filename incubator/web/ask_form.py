@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from incubator.core.amounts import format_amount
 from incubator.core.i18n import _
 from incubator.startups.ask_text import AskText
-from incubator.startups.asks import save_ask
+from incubator.startups.asks import save_typed_ask
 from incubator.web.messages import flash
 from incubator.web.writes import act
 
@@ -19,9 +20,11 @@ def ask_form(slug: str, ask: AskText, *, key: str) -> None:
     """Draw the ask's form (its widgets keyed by `key`); saving stores the one ask and reruns the page."""
     with st.form(key):
         amount_column, currency_column, instrument_column = st.columns([2, 1, 2])
-        amount_typed = amount_column.number_input(
-            _("Amount"), min_value=0.0, value=ask.amount, step=1000.0, key=f"{key}_amount", placeholder="40000"
-        )
+        # Typed as text, so it reads as the reader writes numbers (40 000,50), never as 40000.00.
+        amount_typed = amount_column.text_input(
+            _("Amount"), value=format_amount(ask.amount), max_chars=24, key=f"{key}_amount",
+            placeholder=format_amount(40000),
+        )  # fmt: skip
         currency = currency_column.text_input(_("Currency"), value=ask.currency, max_chars=3, key=f"{key}_currency")
         instrument = instrument_column.text_input(
             _("Instrument"), value=ask.instrument, max_chars=200, key=f"{key}_instrument",
@@ -29,7 +32,7 @@ def ask_form(slug: str, ask: AskText, *, key: str) -> None:
         )  # fmt: skip
         use_of_funds = st.text_area(_("Use of funds"), value=ask.use_of_funds, key=f"{key}_use")
         saved = st.form_submit_button(_("Save the ask")) and act(
-            save_ask, slug, AskText(amount_typed, currency, instrument, use_of_funds)
+            save_typed_ask, slug, amount_typed, AskText(None, currency, instrument, use_of_funds)
         )
         if saved:
             flash(_("The ask is saved: the deck, the one-pager and the profile say it alike."))

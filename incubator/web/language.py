@@ -24,7 +24,12 @@ def apply_language(actor: Actor | None) -> None:
 
 
 def reword_streamlit_widgets() -> None:
-    """Show the file uploader's own button and size note, which Streamlit draws in English, in the current language."""
+    """Show the file uploader's own button and size note, which Streamlit draws in English, in the current language.
+
+    Streamlit's typing hints ("Press Enter to submit form") are English only and, on a phone, sit over
+    the end of what is typed: they are hidden in every language; every form has its own button.
+    """
+    st.html('<style>[data-testid="InputInstructions"] { display: none; }</style>')
     if current_language() == "en":
         return
     # Streamlit offers no parameter for these texts (streamlit/streamlit#13500): swap them in with CSS.

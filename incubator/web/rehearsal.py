@@ -10,7 +10,7 @@ import time
 
 import streamlit as st
 
-from incubator.core.i18n import _
+from incubator.core.i18n import _, pgettext
 from incubator.core.markup import escape_markdown
 from incubator.deck.preview import slide_png
 from incubator.deck.printout import DeckPrint
@@ -36,10 +36,11 @@ def rehearse(key: str, document: DeckPrint, seconds: list[int]) -> None:
     # The slide first, as wide as the screen (a phone held sideways shows it whole), then the controls.
     st.image(slide_png(document, position, SLIDE_WIDTH), width="stretch", alt=slide_words(document.slides[position]))
     back, counter, forward, clock_button = st.columns([1, 1, 1, 1], vertical_alignment="center")
-    back.button(_("Previous"), key=f"{key}::previous", icon=":material/arrow_back:", disabled=position == 0,
-                on_click=_go, args=(key, position - 1), shortcut="Left", width="stretch")  # fmt: skip
+    back.button(pgettext("slide", "Previous"), key=f"{key}::previous", icon=":material/arrow_back:",
+                disabled=position == 0, on_click=_go, args=(key, position - 1), shortcut="Left",
+                width="stretch")  # fmt: skip
     counter.metric(_("Slide"), f"{position + 1} / {count}")
-    forward.button(_("Next"), key=f"{key}::next", icon=":material/arrow_forward:", type="primary",
+    forward.button(pgettext("slide", "Next"), key=f"{key}::next", icon=":material/arrow_forward:", type="primary",
                    disabled=position >= count - 1, on_click=_go, args=(key, position + 1), shortcut="Right",
                    width="stretch")  # fmt: skip
     clock_button.button(_("Start the clock"), key=f"{key}::start", icon=":material/timer:", on_click=_start,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, update
 from streamlit.testing.v1 import AppTest
 
 from incubator.accounts.actors import Actor
 from incubator.core import config
+from incubator.core.i18n import language as in_language
 from incubator.core.markup import escape_markdown
 from incubator.db.models import Cohort, Startup, User
 from incubator.startups.teams import NamedMember, named_members
@@ -165,7 +167,7 @@ def test_founder_saves_the_ask_and_a_bad_currency_keeps_the_form(app, demo_db):
 
     at = app(FOUNDER)
     at.text_input(key=f"ask_{SLUG}_currency").input("E1")
-    at.number_input(key=f"ask_{SLUG}_amount").set_value(50000.0)
+    at.text_input(key=f"ask_{SLUG}_amount").input("50 000")
     at.button(key=f"FormSubmitter:ask_{SLUG}-Save the ask").click().run()
     assert "three-letter code" in plain(at.error[0].value)
     assert at.text_input(key=f"ask_{SLUG}_currency").value == "E1"
@@ -207,3 +209,35 @@ def test_a_founder_names_a_team_member_without_an_account_and_a_bad_row_is_refus
     with demo_db.read() as session:
         kept = named_members(session, Actor.command_line(), SLUG)
     assert kept == [NamedMember("Karim Designer", "Design, part time")]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "typed", "refused"),
+    [("fr", "120\u202f000", "75.000,50", "75,000.50"), ("nl", "120.000", "75.000,50", "75,000.50"),
+     ("en", "120,000", "75,000.50", "75.000,50")],
+)  # fmt: skip
+def test_the_ask_amount_reads_and_is_typed_as_the_reader_writes_numbers(app, demo_db, language, shown, typed, refused):
+    from incubator.db.models import Ask
+
+    with demo_db.write() as session:
+        session.execute(update(User).where(User.email == FOUNDER).values(language=language))
+        ask = session.scalar(select(Ask).join(Startup).where(Startup.slug == SLUG))
+        ask.amount = 120000.0
+    # AppTest formats the page's selectboxes in the test's own thread: it reads in the founder's language too.
+    with in_language(language):
+        at = app(FOUNDER)
+        at.switch_page("pages/startup.py").run()
+        assert at.text_input(key=f"ask_{SLUG}_amount").value == shown
+        at.text_input(key=f"ask_{SLUG}_amount").input(refused)
+        save = next(button.key for button in at.button if button.key.startswith(f"FormSubmitter:ask_{SLUG}-"))
+        at.button(key=save).click().run()
+    message = plain(at.error[0].value)
+    assert refused in message and "\n" not in message and len(message) < 300
+    with demo_db.read() as session:
+        assert session.scalar(select(Ask.amount).join(Startup).where(Startup.slug == SLUG)) == 120000.0
+    with in_language(language):
+        at.text_input(key=f"ask_{SLUG}_amount").input(typed)
+        at.button(key=save).click().run()
+    assert not at.error
+    with demo_db.read() as session:
+        assert session.scalar(select(Ask.amount).join(Startup).where(Startup.slug == SLUG)) == 75000.5

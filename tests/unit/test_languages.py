@@ -9,7 +9,14 @@ import pytest
 
 from incubator.canvas.template import canvas_template, idea_questions
 from incubator.core.config import PROJECT_ROOT
-from incubator.core.formatting import date_input_pattern, format_day, format_growth, format_money, format_number
+from incubator.core.formatting import (
+    date_input_pattern,
+    format_day,
+    format_day_in_words,
+    format_growth,
+    format_money,
+    format_number,
+)
 from incubator.core.i18n import SUPPORTED_LANGUAGES, best_language, language
 from incubator.core.labels import IMPORTED_NOTE, version_note_label
 from incubator.core.template_text import in_language, missing_translations
@@ -96,13 +103,16 @@ def test_amounts_and_numbers_are_written_the_languages_way(code, money, whole, n
 
 
 @pytest.mark.parametrize(
-    ("code", "day", "growth", "pattern"),
-    [("en", "5 Mar 2027", "+12%", "DD/MM/YYYY"), ("fr", "5 mars 2027", "+12 %", "DD/MM/YYYY"),
-     ("nl", "5 mrt 2027", "+12%", "DD-MM-YYYY")],
+    ("code", "day", "in_words", "growth", "pattern"),
+    [("en", "05/03/2027", "5 Mar 2027", "+12%", "DD/MM/YYYY"),
+     ("fr", "05/03/2027", "5 mars 2027", "+12 %", "DD/MM/YYYY"),
+     ("nl", "05-03-2027", "5 mrt 2027", "+12%", "DD-MM-YYYY")],
 )  # fmt: skip
-def test_dates_and_growth_are_written_the_languages_way(code, day, growth, pattern):
+def test_dates_and_growth_are_written_the_languages_way(code, day, in_words, growth, pattern):
+    """Pages write dates as their date pickers show them (one style a language); documents write them in words."""
     with language(code):
         assert _plain_spaces(format_day(dt.date(2027, 3, 5))) == day
+        assert _plain_spaces(format_day_in_words(dt.date(2027, 3, 5))) == in_words
         assert _plain_spaces(format_growth(0.1234)) == growth
         assert date_input_pattern() == pattern
     assert format_day(None) == "—"
