@@ -84,6 +84,10 @@ _SCRIPT = r"""
         const toast = node.matches('[data-testid="stToast"]') ? node : node.querySelector('[data-testid="stToast"]');
         const words = toast && toast.querySelector('[data-testid="stToastText"]');  // not the icon's name
         if (words) announce(words.innerText.trim());
+        // A confirmation drawn in place (the judge's bar) is a new element for each save: said once.
+        const confirmation = node.matches('[class*="st-key-judge_saved_"]')
+          ? node : node.querySelector('[class*="st-key-judge_saved_"]');
+        if (confirmation && confirmation.innerText.trim()) announce(confirmation.innerText.trim());
       }
     }
     window.__incubatorAssistive();

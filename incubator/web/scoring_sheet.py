@@ -29,15 +29,17 @@ SHEET_STYLE = """<style>
 .st-key-judge_sheet [data-testid="stButtonGroup"] button[aria-checked="true"] {
   background: #0f766e; border-color: #0f766e; color: #ffffff; font-weight: 700; }
 .st-key-judge_sheet [data-testid="stButtonGroup"] button[aria-checked="true"] p { color: #ffffff; font-weight: 700; }
-.st-key-judge_nav { background: var(--background-color, #ffffff); padding: 0.5rem 0;
+.st-key-judge_bar { background: var(--background-color, #ffffff); padding: 0.25rem 0 0.5rem 0; gap: 0.25rem;
   border-top: 1px solid rgba(49, 51, 63, 0.2); }
+.st-key-judge_bar [data-testid="stCaptionContainer"] p { white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; min-height: 1.25rem; margin: 0; }
 .st-key-judge_nav button { min-height: 48px; }
 .st-key-judge_sheet [data-testid="stWidgetLabel"] p { font-weight: 600; }
 /* On a phone the whole sheet of a six-criteria rubric fits one screen above the bar, so no button ever
    sits under the bar until the judge scrolls (and then the focused one is scrolled clear of it). */
 @media (max-width: 640px) {
-  [data-testid="stLayoutWrapper"]:has(> .st-key-judge_nav) { position: sticky; bottom: 0; z-index: 5; }
-  [data-testid="stMainBlockContainer"] { padding-top: 3.25rem; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-judge_bar) { position: sticky; bottom: 0; z-index: 5; }
+  [data-testid="stMainBlockContainer"] { padding-top: 4rem; }  /* clear of the 3.75rem header */
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0 0 0.4rem 0; }
   [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem; padding: 0; }
   [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
@@ -86,6 +88,7 @@ def keep_stored_scores(event: str, sheet: JudgeSheet) -> None:
 
 
 _OUTCOME_KEY = "judge::outcome"  # what the last callback did, shown by the sheet it reruns
+_CONFIRMED_KEY = "judge::confirmed"  # the last save's confirmation and its number, said in the bar
 
 
 def _save(event: str, pitch: str, criterion: Criterion, value: int | None, comment: str) -> bool:
@@ -116,7 +119,22 @@ def _show_outcome() -> None:
     if isinstance(outcome, IncubatorError):
         show_error(outcome)
     elif outcome:
-        st.toast(outcome, icon=":material/check:")
+        # Said in the bar under the judge's thumb, never over the title or the pitch picker as a toast was.
+        number = st.session_state.get(_CONFIRMED_KEY, (0, ""))[0] + 1
+        st.session_state[_CONFIRMED_KEY] = (number, outcome)
+
+
+def _status_line(complete: bool) -> None:
+    """Draw the bar's one line: the last save's confirmation, else whether the pitch is fully scored.
+
+    Each confirmation is a new element (its key has the save's number), so a screen reader and a test
+    see every one, even two with the same words.
+    """
+    number, confirmed = st.session_state.get(_CONFIRMED_KEY, (0, ""))
+    all_scored = _("Every criterion of this pitch is scored.") if complete else ""
+    words = " · ".join(part for part in (confirmed, all_scored) if part)
+    with st.container(key=f"judge_saved_{number}"):
+        st.caption(escape_markdown(words) or " ")
 
 
 def _on_tap(event: str, pitch: str, criterion: Criterion) -> None:
@@ -210,6 +228,8 @@ def _declare_conflict(event: str, pitch: str) -> None:
 
 def _move(position_key: str, order: list[str], current: str, step: int) -> None:
     st.session_state[position_key] = order[(order.index(current) + step) % len(order)]
+    number, _confirmed = st.session_state.get(_CONFIRMED_KEY, (0, ""))
+    st.session_state[_CONFIRMED_KEY] = (number, "")  # a save of the pitch left behind is not this pitch's
 
 
 @st.fragment
@@ -245,13 +265,13 @@ def scoring_sheet(event: str, rubric: Rubric, scoring_open: bool) -> None:
         else:
             for criterion in rubric.criteria:
                 _score_buttons(event, pitch, rubric, criterion, scoring_open, details)
-            if stored.complete(pitch, rubric):
-                st.success(_("Every criterion of this pitch is scored."), icon=":material/task_alt:")
             if scoring_open and details:
                 st.button(_("I have a conflict of interest with this startup"), key=f"conflict::{event}::{pitch}",
                           on_click=_declare_conflict, args=(event, pitch))  # fmt: skip
-    with st.container(key="judge_nav", horizontal=True):
-        st.button(_("Previous"), key="judge_previous", on_click=_move, args=(position_key, order, pitch, -1),
-                  icon=":material/arrow_back:", width="stretch")  # fmt: skip
-        st.button(_("Next pitch"), key="judge_next", on_click=_move, args=(position_key, order, pitch, 1),
-                  icon=":material/arrow_forward:", width="stretch", type="primary")  # fmt: skip
+    with st.container(key="judge_bar"):
+        _status_line(pitch not in stored.sheet.conflicts and stored.complete(pitch, rubric))
+        with st.container(key="judge_nav", horizontal=True):
+            st.button(_("Previous"), key="judge_previous", on_click=_move, args=(position_key, order, pitch, -1),
+                      icon=":material/arrow_back:", width="stretch")  # fmt: skip
+            st.button(_("Next pitch"), key="judge_next", on_click=_move, args=(position_key, order, pitch, 1),
+                      icon=":material/arrow_forward:", width="stretch", type="primary")  # fmt: skip

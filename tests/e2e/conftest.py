@@ -124,8 +124,8 @@ def sign_in(page: Page, url: str, email: str, password: str) -> None:
 KEEP_TOASTS = """
 window.__toasts = [];
 new MutationObserver(() => {
-  document.querySelectorAll('[data-testid="stToast"]').forEach((toast) => {
-    if (toast.dataset.seen) return;
+  document.querySelectorAll('[data-testid="stToast"], [class*="st-key-judge_saved_"]').forEach((toast) => {
+    if (toast.dataset.seen || !toast.innerText.trim()) return;  // a confirmation is seen once it has its words
     toast.dataset.seen = '1';
     window.__toasts.push(toast.innerText);
   });

@@ -29,8 +29,8 @@ document.addEventListener('click', (event) => {
   if (radio) window.__taps.push(performance.now());
 }, true);
 new MutationObserver(() => {
-  document.querySelectorAll('[data-testid="stToast"]').forEach((toast) => {
-    if (toast.dataset.seen) return;
+  document.querySelectorAll('[data-testid="stToast"], [class*="st-key-judge_saved_"]').forEach((toast) => {
+    if (toast.dataset.seen || !toast.innerText.trim()) return;  // a confirmation is seen once it has its words
     toast.dataset.seen = '1';
     window.__toasts.push({t: performance.now(), text: toast.innerText});
   });

@@ -8,6 +8,7 @@ reconnecting browser's exact messages and by the virtual judges of the benchmark
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +35,8 @@ class Widget:
 
 @dataclass
 class Run:
-    """What the server sent for one run: the toasts it showed and the errors, and how long it took."""
+    """What the server sent for one run: the confirmations it showed (toasts, or the judge's bar) and the errors,
+    and how long it took."""
 
     toasts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -129,6 +131,11 @@ class StreamlitClient:
         kind = element.WhichOneof("type")
         if kind == "toast":
             run.toasts.append(element.toast.body)
+        elif kind == "markdown" and element.markdown.element_type == element.markdown.CAPTION:
+            # The judge's bar says a save in a caption, as Markdown: read it as the judge does.
+            words = re.sub(r"\\(.)", r"\1", element.markdown.body).replace("\u2060", "")
+            if words.startswith("Saved: "):
+                run.toasts.append(words.split(" · ")[0])
         elif kind == "alert" and element.alert.format == element.alert.ERROR:
             run.errors.append(element.alert.body)
         elif kind in _WIDGETS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from sqlalchemy import func, select, update
 
@@ -38,7 +40,14 @@ def _judge_on_a_phone(browser: Browser, url: str, timeout: float) -> tuple[Brows
 
 
 def _toast(page: Page, text: str) -> Locator:
-    return page.get_by_test_id("stToast").filter(has_text=text)
+    """The bar's confirmation of a save (once a toast: now said in place, under the judge's thumb)."""
+    return page.locator('[class*="st-key-judge_saved_"]').filter(has_text=text)
+
+
+def _confirmation_number(page: Page) -> int:
+    """The number of the save the bar confirms now: each save draws a new element, numbered."""
+    found = page.locator('[class*="st-key-judge_saved_"]').first.get_attribute("class") or ""
+    return int(re.search(r"st-key-judge_saved_(\d+)", found).group(1))
 
 
 def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser, app_url: str):
@@ -53,14 +62,15 @@ def test_judge_scores_a_pitch_reloads_and_finds_the_scores_kept(browser: Browser
     expect(page.get_by_role("status")).to_have_text("Saved: Problem = 4")
     _choose(page.get_by_test_id("stButtonGroup").nth(4), "2")  # Team
     expect(_toast(page, "Saved: Team = 2")).to_be_visible()
-    # The comment's own confirmation names the same tap: wait for the score's toast to go first, so that the
-    # reload below never races the comment's save (a fixed pause did, on a busy machine).
-    expect(_toast(page, "Saved: Team = 2")).to_have_count(0, timeout=15_000)
     page.get_by_text("Show what each level means, and comments").click()
+    settle(page)
+    # The comment's own confirmation names the same tap: it is the next save's element, so the reload
+    # below never races the comment's save.
+    before = _confirmation_number(page)
     comment = page.get_by_role("textbox", name="Comment (optional)").nth(4)
     comment.fill("Needs a technical co-founder.")
     comment.press("Enter")
-    expect(_toast(page, "Saved: Team = 2")).to_be_visible()
+    expect(page.locator(f".st-key-judge_saved_{before + 1}")).to_contain_text("Saved: Team = 2")
     screenshot(page, "judge-phone")
 
     page.reload()
