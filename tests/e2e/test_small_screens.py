@@ -80,3 +80,50 @@ def _measure(page: Page, found: dict[str, object], name: str) -> None:
         found[name] = seen
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"too-wide-{name}.png"))
+
+
+def _switch_language(page: Page, app_url: str, label: str, option: str, save: str) -> None:
+    page.goto(f"{app_url}/account")
+    settle(page)
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option).click()
+    settle(page)
+    page.get_by_role("button", name=save).click()
+    settle(page)
+
+
+PHONE_PAGES = {Role.FOUNDER: ["", "deck"], Role.MENTOR: ["judge"]}
+SWITCH = {  # the account page's language picker, as read in the language it is in
+    "en": ("Language", "Save the language"),
+    "fr": ("Langue", "Enregistrer la langue"),
+    "nl": ("Taal", "Taal opslaan"),
+}
+NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands"}
+
+
+@pytest.mark.parametrize("code", ["fr", "nl"])
+def test_the_founders_home_deck_and_the_judge_page_fit_a_phone_in_french_and_dutch(
+    browser: Browser, app_url: str, code: str
+):
+    found: dict[str, object] = {}
+    for role, addresses in PHONE_PAGES.items():
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        sign_in(page, app_url, PEOPLE[role], DEMO_PASSWORD)
+        _switch_language(page, app_url, SWITCH["en"][0], NAMES[code], SWITCH["en"][1])
+        try:
+            for address in addresses:
+                page.goto(f"{app_url}/{address}")
+                expect(page.locator("h1").first).to_be_visible()
+                settle(page)
+                page.wait_for_function("[...document.images].every((image) => image.complete)")
+                page.wait_for_timeout(500)  # slide pictures draw after the run that sends them
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(SCREENSHOTS / f"phone-{code}-{address or 'home'}.png"))
+                _measure(page, found, f"{role.value}-{address or 'home'}-{code}")
+        finally:  # the other tests read these demo accounts in English
+            _switch_language(page, app_url, SWITCH[code][0], NAMES["en"], SWITCH[code][1])
+            context.close()
+    assert found == {}
