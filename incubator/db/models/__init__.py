@@ -9,6 +9,7 @@ from incubator.db.models.judging import ConflictOfInterest, EventJudge, EventPit
 from incubator.db.models.mail import IncubatorSetting, Notice, OutboxMessage, SenderLease
 from incubator.db.models.people import AuditEntry, Invitation, SignInFailure, SignInSession, TrustedDevice, User
 from incubator.db.models.progress import ActionItem, MentoringSession, Metric, MetricValue, Milestone
+from incubator.db.models.sharing import ShareLink, ShareSlideTime, ShareView
 from incubator.db.models.startups import Ask, Cohort, FounderMembership, MentorAssignment, Startup, TeamMember
 from incubator.db.models.work import CanvasComment, CanvasVersion, DeckVersion, Idea
 
@@ -38,6 +39,9 @@ __all__ = [
     "PitchEvent",
     "Score",
     "SenderLease",
+    "ShareLink",
+    "ShareSlideTime",
+    "ShareView",
     "SignInFailure",
     "SignInSession",
     "Startup",

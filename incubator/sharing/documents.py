@@ -1,0 +1,78 @@
+"""What an open link hands its viewer: the deck's slides, the one-pager, and the PDF with the viewer's name on it.
+
+The link was checked by the door (`links.open_shared`): everything here reads that one startup only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pypdfium2
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy.orm import Session
+
+from incubator.accounts.actors import Actor
+from incubator.core.formatting import format_day_in_words
+from incubator.core.i18n import _
+from incubator.deck.printout import DeckPrint
+from incubator.pdf.text import REGULAR, draw_line, fit_line
+from incubator.reports.document_files import deck_file, deck_print, onepager_pdf
+from incubator.sharing.links import Shared
+
+_WATERMARK_INK = Color(0.35, 0.35, 0.35)
+
+
+def shared_deck(session: Session, shared: Shared) -> DeckPrint:
+    """Return the startup's current deck, as the slide pictures draw it."""
+    return deck_print(session, Actor.app_itself(), shared.slug)
+
+
+def shared_onepager_png(session: Session, shared: Shared, width: int) -> bytes:
+    """Return the one-pager as a picture `width` pixels wide, for the page (no scores: never for investors)."""
+    document = pypdfium2.PdfDocument(onepager_pdf(session, Actor.app_itself(), shared.slug))
+    try:
+        page = document[0]
+        image = page.render(scale=width / page.get_width()).to_pil()
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
+    finally:
+        document.close()
+
+
+def watermark_line(shared: Shared, today: dt.date) -> str:
+    """Return the line drawn on every page of a shared download: whom it was shared with, and when."""
+    viewer = ", ".join(part for part in (shared.viewer_name, shared.organisation) if part)
+    return _("Shared with {viewer}, {date}").format(viewer=viewer, date=format_day_in_words(today))
+
+
+def shared_pdf(session: Session, shared: Shared, today: dt.date) -> bytes:
+    """Return the link's document as a PDF with the viewer's line drawn into the foot of every page."""
+    actor = Actor.app_itself()
+    data = (
+        deck_file(session, actor, shared.slug, "pdf")
+        if shared.opens == "deck"
+        else onepager_pdf(session, actor, shared.slug)
+    )
+    return watermarked(data, watermark_line(shared, today))
+
+
+def watermarked(data: bytes, line: str) -> bytes:
+    """Return the PDF with `line` drawn small at the foot of each page, into the page itself (it prints)."""
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        buffer = io.BytesIO()
+        overlay = Canvas(buffer, pagesize=(width, height))
+        fitted, _cut = fit_line(line, REGULAR, width * 0.8, (8, 7, 6))
+        overlay.setFillColor(_WATERMARK_INK)
+        draw_line(overlay, fitted, width / 2, 6, "center")
+        overlay.save()
+        page.merge_page(PdfReader(io.BytesIO(buffer.getvalue())).pages[0])
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()

@@ -1,0 +1,181 @@
+"""Share links: made by a startup's founders (or a coordinator) for one investor or a group, revoked at once.
+
+A link's token is random and shown once; the database keeps its hash. The public door `open_shared`
+answers an unknown, expired, revoked or malformed token in the same words, after the same floor of
+time, and slows a client that keeps guessing like a password guesser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from incubator.accounts.actors import Actor
+from incubator.accounts.audit import record_change
+from incubator.accounts.passwords import hash_password, verify_password
+from incubator.accounts.throttling import record_failure, required_wait, throttled_message
+from incubator.core.errors import IncubatorError, NotFound, PermissionDenied, ValidationFailed
+from incubator.core.fields import clean_email, clean_text
+from incubator.core.i18n import _
+from incubator.core.tokens import looks_like_a_token, new_token, token_hash
+from incubator.db.database import Database
+from incubator.db.models import ShareLink, Startup, utc_now
+from incubator.startups.profiles import open_startup
+
+OPENS = ("deck", "onepager")
+# Every answer of the door takes at least this long: what a lookup costs never tells a guesser anything.
+DOOR_FLOOR_SECONDS = 0.05
+# Guesses are counted, like failed passwords, under one name for all links.
+_GUESSES = "share-link"
+PASSCODE_LIMIT = 100
+
+
+class ShareClosed(IncubatorError):
+    """The link does not open (unknown, expired, revoked, or a guess): said in one line, the same for all."""
+
+
+class PasscodeNeeded(IncubatorError):
+    """The link is good but asks for its passcode (or the passcode typed is wrong)."""
+
+
+@dataclass(frozen=True)
+class ShareRequest:
+    """What a new link opens and for whom."""
+
+    viewer_name: str
+    organisation: str = ""
+    email: str = ""
+    opens: str = "deck"
+    allow_download: bool = True
+    expires_on: dt.date | None = None
+    passcode: str = ""
+
+
+@dataclass(frozen=True)
+class IssuedShare:
+    """A new link: its token (shown once, never stored) and its record's id."""
+
+    link_id: int
+    token: str
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What an open link lets its viewer see: one startup, one document, and who the link names."""
+
+    link_id: int
+    startup_id: int
+    slug: str
+    startup_name: str
+    viewer_name: str
+    organisation: str
+    opens: str
+    allow_download: bool
+
+
+def closed_message() -> str:
+    """The one answer for every link that does not open."""
+    return _("This link does not open (it may have expired or been withdrawn). Ask whoever sent it for a new one.")
+
+
+def create_share_link(
+    session: Session, actor: Actor, slug: str, request: ShareRequest, today: dt.date | None = None
+) -> IssuedShare:
+    """Make a link to a startup's deck or one-pager; its founders and coordinators only."""
+    access = open_startup(session, actor, slug)
+    if not access.may_edit_profile:
+        raise PermissionDenied(_("Only the startup's founders and coordinators share its documents."))
+    clean = _clean_request(request, today or utc_now().date())
+    token = new_token()
+    link = ShareLink(
+        token_hash=token_hash(token), startup_id=access.startup.id, made_by_id=None if actor.is_system else actor.id,
+        viewer_name=clean.viewer_name, organisation=clean.organisation, email=clean.email, opens=clean.opens,
+        allow_download=clean.allow_download, expires_on=clean.expires_on,
+        passcode_hash=hash_password(clean.passcode) if clean.passcode else None,
+    )  # fmt: skip
+    session.add(link)
+    session.flush()
+    record_change(session, actor, "share", "startup", slug, link=link.id, opens=clean.opens)
+    return IssuedShare(link.id, token)
+
+
+def _clean_request(request: ShareRequest, today: dt.date) -> ShareRequest:
+    if request.opens not in OPENS:
+        raise ValidationFailed(
+            _("“{value}” is not something a link opens: deck or onepager.").format(value=request.opens), field="opens"
+        )
+    if request.expires_on is not None and request.expires_on < today:
+        raise ValidationFailed(_("The expiry date {date} is already past.").format(date=request.expires_on.isoformat()),
+                               field="expires_on")  # fmt: skip
+    passcode = request.passcode.strip()
+    if passcode and not 4 <= len(passcode) <= PASSCODE_LIMIT:
+        raise ValidationFailed(_("A passcode has 4 to {limit} characters.").format(limit=PASSCODE_LIMIT),
+                               field="passcode")  # fmt: skip
+    return ShareRequest(
+        viewer_name=clean_text(request.viewer_name, "viewer_name", _("Shared with"), required=True),
+        organisation=clean_text(request.organisation, "organisation", _("Organisation")),
+        email=clean_email(request.email, "email") if request.email.strip() else "",
+        opens=request.opens, allow_download=bool(request.allow_download), expires_on=request.expires_on,
+        passcode=passcode,
+    )  # fmt: skip
+
+
+def revoke_share_link(session: Session, actor: Actor, link_id: int) -> None:
+    """Close a link at once; its startup's founders and coordinators only."""
+    link = session.get(ShareLink, link_id)
+    startup = session.get(Startup, link.startup_id) if link else None
+    if link is None or startup is None:
+        raise NotFound(_("There is no such link."))
+    if not open_startup(session, actor, startup.slug).may_edit_profile:
+        raise PermissionDenied(_("Only the startup's founders and coordinators share its documents."))
+    if link.revoked_at is None:
+        link.revoked_at = utc_now()
+        record_change(session, actor, "unshare", "startup", startup.slug, link=link.id)
+
+
+def open_shared(
+    database: Database, token: object, client: str, passcode: str | None = None, now: dt.datetime | None = None
+) -> Shared:
+    """The public door: return what `token` opens, or raise ShareClosed (or PasscodeNeeded) in one line.
+
+    Unknown, malformed, expired and revoked tokens take the same path and the same floor of time; each
+    one (and each wrong passcode) is counted against the client, in its own transaction, before the answer.
+    """
+    started = time.monotonic()
+    try:
+        with database.write() as session:
+            outcome = _open(session, token, client, passcode, now or utc_now())
+        if isinstance(outcome, IncubatorError):
+            raise outcome
+        return outcome
+    finally:
+        time.sleep(max(0.0, DOOR_FLOOR_SECONDS - (time.monotonic() - started)))
+
+
+def _open(
+    session: Session, token: object, client: str, passcode: str | None, now: dt.datetime
+) -> Shared | IncubatorError:
+    wait = required_wait(session, _GUESSES, client, now)
+    if wait > dt.timedelta(0):
+        return ShareClosed(throttled_message(wait))
+    well_formed = looks_like_a_token(token)
+    digest = token_hash(token if isinstance(token, str) and well_formed else "not a token")
+    link = session.scalar(select(ShareLink).where(ShareLink.token_hash == digest))
+    if link is None or link.revoked_at is not None or (link.expires_on is not None and link.expires_on < now.date()):
+        record_failure(session, _GUESSES, client, now)
+        return ShareClosed(closed_message())
+    if link.passcode_hash is not None:
+        if not passcode:
+            return PasscodeNeeded(_("This link asks for the passcode its sender gave you."))
+        if not verify_password(link.passcode_hash, passcode):
+            record_failure(session, _GUESSES, client, now)
+            return PasscodeNeeded(_("That is not the passcode of this link."))
+    startup = session.get(Startup, link.startup_id)
+    if startup is None:  # a link goes with its startup (ON DELETE CASCADE); said like any closed link
+        return ShareClosed(closed_message())
+    return Shared(link.id, startup.id, startup.slug, startup.name, link.viewer_name, link.organisation, link.opens,
+                  link.allow_download)  # fmt: skip
