@@ -8,6 +8,7 @@ time, and slows a client that keeps guessing like a password guesser.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass
 
@@ -18,8 +19,9 @@ from incubator.accounts.actors import Actor
 from incubator.accounts.audit import record_change
 from incubator.accounts.passwords import hash_password, verify_password
 from incubator.accounts.throttling import record_failure, required_wait, throttled_message
+from incubator.core.addresses import link_with
 from incubator.core.errors import IncubatorError, NotFound, PermissionDenied, ValidationFailed
-from incubator.core.fields import clean_email, clean_text
+from incubator.core.fields import clean_email, clean_text, excerpt
 from incubator.core.i18n import _
 from incubator.core.tokens import looks_like_a_token, new_token, token_hash
 from incubator.db.database import Database
@@ -77,6 +79,23 @@ class Shared:
     allow_download: bool
 
 
+def share_address(token: str, seen_at: str = "") -> str:
+    """Return the address a link's token opens (on the public address, as every link the app makes)."""
+    return link_with({"share": token}, seen_at)
+
+
+def read_expiry(text: str) -> dt.date:
+    """Read an expiry date written exactly YYYY-MM-DD (a real day), or raise ValidationFailed saying so."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise ValidationFailed(_("--expires takes a date written YYYY-MM-DD, not “{value}”.").format(
+            value=excerpt(text)), field="expires_on")  # fmt: skip
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationFailed(_("--expires: {value} is not a day of the calendar.").format(value=text),
+                               field="expires_on") from None  # fmt: skip
+
+
 def closed_message() -> str:
     """The one answer for every link that does not open."""
     return _("This link does not open (it may have expired or been withdrawn). Ask whoever sent it for a new one.")
@@ -106,7 +125,10 @@ def create_share_link(
 def _clean_request(request: ShareRequest, today: dt.date) -> ShareRequest:
     if request.opens not in OPENS:
         raise ValidationFailed(
-            _("“{value}” is not something a link opens: deck or onepager.").format(value=request.opens), field="opens"
+            _("“{value}” is not something a link opens: {choices}.").format(
+                value=excerpt(request.opens), choices=", ".join(OPENS)
+            ),
+            field="opens",
         )
     if request.expires_on is not None and request.expires_on < today:
         raise ValidationFailed(_("The expiry date {date} is already past.").format(date=request.expires_on.isoformat()),

@@ -4,7 +4,7 @@ Pages import this package as `web` and call the names below; the domain never im
 """
 
 from incubator.web.database import database
-from incubator.web.downloads import DownloadRefused, download, download_in, prepared_download
+from incubator.web.downloads import DownloadRefused, download, download_in, prepared_download, shared_download
 from incubator.web.frame import require_actor, require_frame
 from incubator.web.language import (
     SIGN_IN_LANGUAGE_KEY,
@@ -60,6 +60,7 @@ __all__ = [
     "require_actor",
     "require_frame",
     "reword_streamlit_widgets",
+    "shared_download",
     "show_error",
     "show_flash",
     "sign_out",

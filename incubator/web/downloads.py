@@ -23,6 +23,7 @@ from incubator.accounts.authentication import actor_for_token
 from incubator.core.errors import IncubatorError, SignedOut
 from incubator.core.i18n import _, current_language
 from incubator.core.i18n import language as i18n_language
+from incubator.sharing.links import Shared, open_shared
 from incubator.web.database import database
 from incubator.web.signed_in import session_token
 
@@ -72,6 +73,29 @@ def prepared_download(data: bytes) -> Callable[[], bytes]:
         return data
 
     return download(the_same_file)
+
+
+def shared_download(
+    token: str, client: str, passcode: str | None, build: Callable[[Session, Shared], bytes]
+) -> Callable[[], bytes]:
+    """Return the deferred data of a share link's download: the link is opened again at the click.
+
+    A link revoked or expired since the page was drawn, or one that gives no file, gets no file.
+    """
+    reader_language = current_language()
+
+    def made_at_the_click() -> bytes:
+        with i18n_language(reader_language):
+            try:
+                shared = open_shared(database(), token, client, passcode)
+            except IncubatorError as error:
+                raise DownloadRefused(str(error)) from error
+            if not shared.allow_download:
+                raise DownloadRefused(_("This link shows the document but gives no file."))
+            with database().read() as session:
+                return build(session, shared)
+
+    return made_at_the_click
 
 
 def _refusal_in(error: BaseException) -> DownloadRefused | None:

@@ -67,7 +67,12 @@ def run_app() -> None:
     apply_language(actor)
     reword_streamlit_widgets()
     assist_assistive_technology()
-    if actor is None:
+    if st.query_params.get("share") is not None:  # a share link: its page alone, whoever opens it
+        shared = st.Page(
+            PAGES_DIR / "shared.py", title=_("Shared document"), icon=":material/visibility:", default=True
+        )
+        navigation = st.navigation([shared], position="hidden")
+    elif actor is None:
         navigation = st.navigation(_sign_in_pages(), position="hidden")
         show_why_signed_out()
     else:
@@ -101,11 +106,12 @@ def _sign_in_pages() -> list[st.Page]:
 
 # Each role's pages, by address, in menu order (tests/e2e/test_accessibility.py opens every one of them).
 ROLE_PAGES: dict[Role, tuple[str, ...]] = {
-    Role.FOUNDER: ("startup", "idea", "canvas", "deck", "milestones", "traction", "mentoring", "results", "account"),
+    Role.FOUNDER: ("startup", "idea", "canvas", "deck", "milestones", "traction", "mentoring", "results", "share",
+                   "account"),
     Role.MENTOR: ("my-startups", "dashboard", "startup", "idea", "canvas", "deck", "milestones", "traction",
                   "mentoring", "judge", "account"),
     Role.COORDINATOR: ("cohorts", "dashboard", "people", "startup", "idea", "canvas", "milestones", "traction",
-                       "mentoring", "events", "leaderboard", "exports", "settings", "account"),
+                       "mentoring", "events", "leaderboard", "share", "exports", "settings", "account"),
 }  # fmt: skip
 
 
@@ -122,6 +128,7 @@ def _pages_for(role: Role) -> list[st.Page]:
         "dashboard": ("dashboard.py", _("Cohort dashboard"), "monitoring"),
         "account": ("account.py", _("My account"), "person"),
         "results": ("results.py", _("Pitch results"), "emoji_events"),
+        "share": ("share.py", _("Share with investors"), "share"),
         "my-startups": ("my_startups.py", _("My startups"), "groups"),
         "judge": ("judge.py", _("Score pitches"), "how_to_vote"),
         "cohorts": ("cohorts.py", _("Cohorts"), "school"),

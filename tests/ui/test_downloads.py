@@ -30,7 +30,7 @@ from incubator.web import downloads
 from tests.ui.conftest import COORDINATOR, ROOT
 
 LOGGERS = ("incubator", "streamlit.runtime.backend_operation_handler")
-DOORS = {"download", "download_in", "prepared_download"}
+DOORS = {"download", "download_in", "prepared_download", "shared_download"}
 
 
 def _signed_in(database, monkeypatch, email: str = COORDINATOR) -> str:

@@ -1,0 +1,114 @@
+"""The investor's page, opened by a share link alone: the deck slide by slide (or the one-pager), and its file.
+
+Nothing of the app shows around it, and it reads nothing but what the link opens. The view's place
+(which slide, since when) is kept by the server; the browser keeps only its view key in the address.
+"""
+
+import streamlit as st
+
+from incubator import web
+from incubator.core.errors import IncubatorError
+from incubator.core.i18n import _, pgettext
+from incubator.core.markup import escape_markdown
+from incubator.db.models import utc_now
+from incubator.deck.preview import slide_png
+from incubator.sharing.documents import shared_deck, shared_onepager_png, shared_pdf
+from incubator.sharing.links import PasscodeNeeded, Shared, open_shared
+from incubator.sharing.views import ViewState, hide_view, record_download, show_slide, show_view, start_view
+from incubator.web.deck_editor import slide_words
+from incubator.web.signed_in import client_address
+
+SLIDE_WIDTH = 1280
+# The tab's visibility, told to the server by two hidden buttons: a slide in a hidden tab does not count.
+VISIBILITY_SCRIPT = """<script>
+(() => {
+  if (window.__incubatorVisibility) return;
+  window.__incubatorVisibility = true;
+  document.addEventListener('visibilitychange', () => {
+    const key = document.visibilityState === 'hidden' ? 'share_hidden' : 'share_visible';
+    const button = document.querySelector(`.st-key-${key} button`);
+    if (button) button.click();
+  });
+})();
+</script>
+<style>.st-key-share_hidden, .st-key-share_visible { display: none; }</style>"""
+
+token = st.query_params.get("share", "")
+passcode = st.session_state.get("share_passcode")
+try:
+    shared = open_shared(web.database(), token, client_address(), passcode)
+except PasscodeNeeded as needed:
+    st.title(_("A document shared with you"))
+    with st.form("share_passcode_form"):
+        typed = st.text_input(_("Passcode"), type="password", key="share_passcode_typed")
+        if st.form_submit_button(_("Open"), type="primary"):
+            st.session_state["share_passcode"] = typed
+            st.rerun()
+    if passcode:
+        st.error(str(needed))
+    else:
+        st.info(str(needed))
+    st.stop()
+except IncubatorError as closed:
+    st.title(_("A document shared with you"))
+    st.error(str(closed))
+    st.stop()
+
+
+def _state(link: Shared) -> ViewState:
+    state = start_view(web.database(), link, st.query_params.get("view"))
+    st.query_params["view"] = state.key  # a reload or a reconnect to another server is the same view
+    return state
+
+
+def _go(link: Shared, state: ViewState, slide: int) -> None:
+    show_slide(web.database(), link, state, slide)
+
+
+def _hidden(link: Shared, state: ViewState) -> None:
+    hide_view(web.database(), link, state)
+
+
+def _visible(link: Shared, state: ViewState) -> None:
+    show_view(web.database(), link, state)
+
+
+def _downloaded(link: Shared, state: ViewState) -> None:
+    record_download(web.database(), link, state)
+
+
+state = _state(shared)
+st.title(escape_markdown(shared.startup_name))
+st.caption(_("Shared with {viewer}").format(viewer=escape_markdown(
+    ", ".join(part for part in (shared.viewer_name, shared.organisation) if part))))  # fmt: skip
+
+if shared.opens == "deck":
+    with web.database().read() as session:
+        document = shared_deck(session, shared)
+    count = len(document.slides)
+    position = min(max(state.slide, 1), count)
+    st.image(slide_png(document, position - 1, SLIDE_WIDTH), width="stretch",
+             caption=f"{position} / {count}", alt=slide_words(document.slides[position - 1]))  # fmt: skip
+    back, forward = st.columns(2)
+    back.button(pgettext("slide", "Previous"), key="share_previous", icon=":material/arrow_back:",
+                disabled=position <= 1, on_click=_go, args=(shared, state, position - 1), shortcut="Left",
+                width="stretch")  # fmt: skip
+    forward.button(pgettext("slide", "Next"), key="share_next", icon=":material/arrow_forward:", type="primary",
+                   disabled=position >= count, on_click=_go, args=(shared, state, position + 1), shortcut="Right",
+                   width="stretch")  # fmt: skip
+    st.button("hidden", key="share_hidden", on_click=_hidden, args=(shared, state))
+    st.button("visible", key="share_visible", on_click=_visible, args=(shared, state))
+    st.html(VISIBILITY_SCRIPT, unsafe_allow_javascript=True, width=1)
+else:
+    with web.database().read() as session:
+        st.image(shared_onepager_png(session, shared, 1240), width="stretch")
+
+if shared.allow_download:
+    st.download_button(
+        _("Download the PDF"), key="share_download", icon=":material/download:", mime="application/pdf",
+        data=web.shared_download(token, client_address(), passcode,
+                                 lambda session, link: shared_pdf(session, link, utc_now().date())),
+        file_name=f"{shared.slug}-{shared.opens}.pdf", on_click=_downloaded, args=(shared, state),
+    )  # fmt: skip
+st.caption(_("What this page records: when the link was opened, how long each slide was on screen, and "
+             "whether the file was downloaded; nothing else about you."))  # fmt: skip
