@@ -21,7 +21,8 @@ web.show_flash()
 slug = web.choose_startup(actor)
 
 WHAT = {"deck": _("The pitch deck"), "onepager": _("The one-pager")}
-with st.expander(_("A new link"), expanded=True), st.form(f"share_{slug}", clear_on_submit=False):
+reports = web.read(share_reports, slug)
+with st.expander(_("A new link"), expanded=not reports), st.form(f"share_{slug}", clear_on_submit=False):
     name_column, organisation_column = st.columns(2)
     viewer = name_column.text_input(_("Shared with"), max_chars=200, key=f"share_name_{slug}",
                                     placeholder=_("The investor's name, or a group"))  # fmt: skip
@@ -51,7 +52,6 @@ if new_address:  # shown once: only its hash is kept
     segno.make(new_address, error="m").save(picture, kind="png", scale=6, border=2)
     st.image(picture.getvalue(), width=220, caption=_("The same link as a QR code"))
 
-reports = web.read(share_reports, slug)
 with web.database().read() as session:
     slide_count = len(deck_print(session, actor, slug).slides)
 st.subheader(_("Links and what was read"))

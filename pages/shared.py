@@ -90,10 +90,11 @@ if shared.opens == "deck":
     st.image(slide_png(document, position - 1, SLIDE_WIDTH), width="stretch",
              caption=f"{position} / {count}", alt=slide_words(document.slides[position - 1]))  # fmt: skip
     back, forward = st.columns(2)
-    back.button(pgettext("slide", "Previous"), key="share_previous", icon=":material/arrow_back:",
+    # No arrow icons: Streamlit already draws the arrow keys these buttons answer to.
+    back.button(pgettext("slide", "Previous"), key="share_previous",
                 disabled=position <= 1, on_click=_go, args=(shared, state, position - 1), shortcut="Left",
                 width="stretch")  # fmt: skip
-    forward.button(pgettext("slide", "Next"), key="share_next", icon=":material/arrow_forward:", type="primary",
+    forward.button(pgettext("slide", "Next"), key="share_next", type="primary",
                    disabled=position >= count, on_click=_go, args=(shared, state, position + 1), shortcut="Right",
                    width="stretch")  # fmt: skip
     st.button("hidden", key="share_hidden", on_click=_hidden, args=(shared, state))

@@ -132,7 +132,7 @@ def _subcommands(parser) -> set[str]:
 
 def test_every_subcommand_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"python -m incubator (?:--db \S+ )?([a-z]+(?: [a-z]+)?)", readme))
+    documented = set(re.findall(r"python -m incubator (?:--db \S+ )?([a-z]+(?:-[a-z]+)?(?: [a-z]+)?)", readme))
     missing = {command for command in _subcommands(build_parser()) if command not in documented}
     assert missing == set()
 
@@ -352,3 +352,35 @@ def test_progress_of_one_cohort_and_of_one_that_does_not_exist(capsys, db, db_ur
     assert len(_progress(capsys, db_url, "--cohort", "autumn-2026")) == 1 + 6 * 4
     status, _out, err = _run(capsys, "--db", db_url, "progress", "--cohort", "nope")
     assert status == EXIT_BAD_INPUT and err.count("\n") == 1 and "nope" in err
+
+
+def test_share_prints_only_the_links_address_and_share_views_prints_a_row_per_link_and_slide(
+    capsys, db, db_url, monkeypatch
+):
+    import datetime as dt
+
+    from incubator.exchange.demo import load_demo
+    from incubator.sharing.links import open_shared
+    from incubator.sharing.views import show_slide, start_view
+
+    monkeypatch.setenv("INCUBATOR_URL", "https://incubator.example.org")
+    with db.write() as session:
+        load_demo(session)
+    status, out, err = _run(capsys, "--db", db_url, "share", "souk-direct", "--to", "Ann Investor", "--expires",
+                            "2099-12-31", "--no-download")  # fmt: skip
+    assert status == EXIT_OK and err == "" and re.fullmatch(r"https://incubator\.example\.org/\?share=[\w-]{43}\n", out)
+    shared = open_shared(db, out.strip().split("share=")[1], "192.0.2.1")
+    assert (shared.slug, shared.allow_download, shared.opens) == ("souk-direct", False, "deck")
+    start = dt.datetime(2026, 12, 4, 10, 0, tzinfo=dt.UTC)
+    view = start_view(db, shared, now=start)
+    view = show_slide(db, shared, view, 2, now=start + dt.timedelta(seconds=12.5))
+    show_slide(db, shared, view, 3, now=start + dt.timedelta(seconds=20))
+    status, out, _err = _run(capsys, "--db", db_url, "share-views", "souk-direct", "--format", "csv")
+    assert status == EXIT_OK
+    assert out == "link,slide,seconds,opens,downloaded\nAnn Investor,1,12.5,1,no\nAnn Investor,2,7.5,1,no\n"
+    for wrong in (["--expires", "31/12/2099"], ["--expires", "2099-02-30"], ["--expires", "2000-01-01"],
+                  ["--what", "booklet"]):  # fmt: skip
+        status, out, err = _run(capsys, "--db", db_url, "share", "souk-direct", "--to", "Ann", *wrong)
+        assert status == 2 and out == "" and len(err.strip().splitlines()) == 1, wrong
+    status, _out, err = _run(capsys, "--db", db_url, "share", "nope", "--to", "Ann")
+    assert status == 2 and "nope" in err
