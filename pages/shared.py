@@ -13,8 +13,16 @@ from incubator.core.markup import escape_markdown
 from incubator.db.models import utc_now
 from incubator.deck.preview import slide_png
 from incubator.sharing.documents import shared_deck, shared_onepager_png, shared_pdf
-from incubator.sharing.links import PasscodeNeeded, Shared, open_shared
-from incubator.sharing.views import ViewState, hide_view, record_download, show_slide, show_view, start_view
+from incubator.sharing.links import PasscodeNeeded, ShareClosed, Shared, closed_message, open_shared, still_open
+from incubator.sharing.views import (
+    ViewState,
+    first_shown,
+    hide_view,
+    record_download,
+    show_slide,
+    show_view,
+    start_view,
+)
 from incubator.web.deck_editor import slide_words
 from incubator.web.signed_in import client_address
 
@@ -35,8 +43,16 @@ VISIBILITY_SCRIPT = """<script>
 
 token = st.query_params.get("share", "")
 passcode = st.session_state.get("share_passcode")
+opened = st.session_state.get("share_opened")
 try:
-    shared = open_shared(web.database(), token, client_address(), passcode)
+    if opened is not None and opened[0] == token:  # let in by the door before, in this session: still open?
+        shared = opened[1]
+        if not still_open(web.database(), shared):
+            st.session_state.pop("share_opened", None)
+            raise ShareClosed(closed_message())
+    else:
+        shared = open_shared(web.database(), token, client_address(), passcode)
+        st.session_state["share_opened"] = (token, shared)
 except PasscodeNeeded as needed:
     st.title(_("A document shared with you"))
     with st.form("share_passcode_form"):
@@ -56,8 +72,9 @@ except IncubatorError as closed:
 
 
 def _state(link: Shared) -> ViewState:
-    state = start_view(web.database(), link, st.query_params.get("view"))
-    st.query_params["view"] = state.key  # a reload or a reconnect to another server is the same view
+    # This session's view; else the one the address names (a reload, or a reconnect to another server).
+    state = start_view(web.database(), link, st.session_state.get("share_view") or st.query_params.get("view"))
+    st.session_state["share_view"] = st.query_params["view"] = state.key
     return state
 
 
@@ -83,8 +100,10 @@ st.caption(_("Shared with {viewer}").format(viewer=escape_markdown(
     ", ".join(part for part in (shared.viewer_name, shared.organisation) if part))))  # fmt: skip
 
 if shared.opens == "deck":
-    with web.database().read() as session:
-        document = shared_deck(session, shared)
+    if "share_deck" not in st.session_state:  # the deck as it was when this view opened: read once
+        with web.database().read() as session:
+            st.session_state["share_deck"] = shared_deck(session, shared)
+    document = st.session_state["share_deck"]
     count = len(document.slides)
     position = min(max(state.slide, 1), count)
     st.image(slide_png(document, position - 1, SLIDE_WIDTH), width="stretch",
@@ -100,6 +119,7 @@ if shared.opens == "deck":
     st.button("hidden", key="share_hidden", on_click=_hidden, args=(shared, state))
     st.button("visible", key="share_visible", on_click=_visible, args=(shared, state))
     st.html(VISIBILITY_SCRIPT, unsafe_allow_javascript=True, width=1)
+    first_shown(web.database(), shared, state)  # the first slide is drawn: it counts from now
 else:
     with web.database().read() as session:
         st.image(shared_onepager_png(session, shared, 1240), width="stretch")

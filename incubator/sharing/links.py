@@ -178,6 +178,17 @@ def open_shared(
         time.sleep(max(0.0, DOOR_FLOOR_SECONDS - (time.monotonic() - started)))
 
 
+def still_open(database: Database, shared: Shared, now: dt.datetime | None = None) -> bool:
+    """Tell whether a link this browser already opened is still open (not withdrawn, not expired).
+
+    For the reruns of a page whose link the door already let through: no guess, so no floor of time.
+    """
+    today = (now or utc_now()).date()
+    with database.read() as session:
+        link = session.get(ShareLink, shared.link_id)
+        return link is not None and link.revoked_at is None and (link.expires_on is None or link.expires_on >= today)
+
+
 def _open(
     session: Session, token: object, client: str, passcode: str | None, now: dt.datetime
 ) -> Shared | IncubatorError:

@@ -45,8 +45,9 @@ def start_view(database: Database, shared: Shared, key: object = None, now: dt.d
         view = _view(session, shared, key)
         if view is None:
             key = new_token()
+            # Not shown yet: the first slide counts from when its page is drawn (`first_shown`).
             view = ShareView(link_id=shared.link_id, view_key_hash=token_hash(key), opened_at=now, last_seen_at=now,
-                             current_slide=1, shown_since=now, changes=0, downloaded=False)  # fmt: skip
+                             current_slide=1, shown_since=None, changes=0, downloaded=False)  # fmt: skip
             session.add(view)
         return ViewState(str(key), view.current_slide, view.changes)
 
@@ -57,6 +58,20 @@ def _view(session: Session, shared: Shared, key: object) -> ShareView | None:
     return session.scalar(
         select(ShareView).where(ShareView.view_key_hash == token_hash(key), ShareView.link_id == shared.link_id)
     )
+
+
+def first_shown(database: Database, shared: Shared, state: ViewState, now: dt.datetime | None = None) -> None:
+    """The first slide of a new view is on screen: it counts from now (once; a change after it is a change)."""
+    if state.changes:
+        return
+    with database.write() as session:
+        session.execute(
+            update(ShareView)
+            .where(ShareView.view_key_hash == token_hash(state.key), ShareView.link_id == shared.link_id,
+                   ShareView.changes == 0, ShareView.shown_since.is_(None))
+            .values(shown_since=now or utc_now())
+            .execution_options(synchronize_session=False)
+        )  # fmt: skip
 
 
 def show_slide(

@@ -48,8 +48,9 @@ class Run:
 class StreamlitClient:
     """One browser tab's websocket to a Streamlit server."""
 
-    def __init__(self, base_url: str, cookies: dict[str, str], page: str) -> None:
+    def __init__(self, base_url: str, cookies: dict[str, str], page: str, query: str = "") -> None:
         parts = urlsplit(base_url)
+        self.query = query  # the address's query string (a share link's "share=…"), as the browser sends it
         scheme = "wss" if parts.scheme == "https" else "ws"
         self.url = f"{base_url}/{page}"
         self.page = page
@@ -101,6 +102,7 @@ class StreamlitClient:
         client_state.context_info.timezone = "Europe/Brussels"
         client_state.context_info.locale = "en-GB"
         client_state.context_info.url = self.url
+        client_state.query_string = self.query
         client_state.widget_states.widgets.extend(states)
         if fragment:
             client_state.fragment_id = fragment
@@ -122,6 +124,8 @@ class StreamlitClient:
             kind = forward.WhichOneof("type")
             if kind == "script_finished":
                 return run
+            if kind == "page_info_changed":  # the page set its address's query, as a browser's URL bar keeps it
+                self.query = forward.page_info_changed.query_string
             if kind == "page_profile":
                 run.script_seconds = forward.page_profile.exec_time / 1_000_000
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":

@@ -361,7 +361,7 @@ def test_share_prints_only_the_links_address_and_share_views_prints_a_row_per_li
 
     from incubator.exchange.demo import load_demo
     from incubator.sharing.links import open_shared
-    from incubator.sharing.views import show_slide, start_view
+    from incubator.sharing.views import first_shown, show_slide, start_view
 
     monkeypatch.setenv("INCUBATOR_URL", "https://incubator.example.org")
     with db.write() as session:
@@ -373,6 +373,7 @@ def test_share_prints_only_the_links_address_and_share_views_prints_a_row_per_li
     assert (shared.slug, shared.allow_download, shared.opens) == ("souk-direct", False, "deck")
     start = dt.datetime(2026, 12, 4, 10, 0, tzinfo=dt.UTC)
     view = start_view(db, shared, now=start)
+    first_shown(db, shared, view, now=start)
     view = show_slide(db, shared, view, 2, now=start + dt.timedelta(seconds=12.5))
     show_slide(db, shared, view, 3, now=start + dt.timedelta(seconds=20))
     status, out, _err = _run(capsys, "--db", db_url, "share-views", "souk-direct", "--format", "csv")

@@ -24,7 +24,15 @@ from incubator.sharing.links import (
     open_shared,
     revoke_share_link,
 )
-from incubator.sharing.views import SLIDE_CAP_SECONDS, hide_view, share_reports, show_slide, show_view, start_view
+from incubator.sharing.views import (
+    SLIDE_CAP_SECONDS,
+    first_shown,
+    hide_view,
+    share_reports,
+    show_slide,
+    show_view,
+    start_view,
+)
 from tests.factories import make_startup, make_user
 
 SYSTEM = Actor.command_line()
@@ -118,8 +126,10 @@ def test_a_bad_request_makes_no_link_and_says_what_is_wrong_in_one_line(db, team
 def test_visible_seconds_per_slide_are_counted_once_capped_and_not_while_hidden(db, team):
     founder, _other, _mentor = team
     shared = open_shared(db, _share(db, founder).token, "192.0.2.1")
-    view = start_view(db, shared, now=T0)
+    view = start_view(db, shared, now=T0 - dt.timedelta(seconds=3))  # the page takes three seconds to draw
+    first_shown(db, shared, view, now=T0)
     assert start_view(db, shared, view.key, now=T0).key == view.key  # a rerun or reconnect: the same view
+    first_shown(db, shared, view, now=T0 + dt.timedelta(seconds=1))  # a rerun draws it again: it still counts from T0
     at = view
     at = show_slide(db, shared, at, 2, now=T0 + dt.timedelta(seconds=7))
     again = show_slide(db, shared, view, 2, now=T0 + dt.timedelta(seconds=8))  # the first change, sent twice
