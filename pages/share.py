@@ -54,7 +54,7 @@ if new_address:  # shown once: only its hash is kept
 
 with web.database().read() as session:
     slide_count = len(deck_print(session, actor, slug).slides)
-st.subheader(_("Links and what was read"))
+st.header(_("Links and what was read"))
 if not reports:
     st.caption(_("No link yet."))
 

@@ -84,14 +84,19 @@ _SCRIPT = r"""
         const toast = node.matches('[data-testid="stToast"]') ? node : node.querySelector('[data-testid="stToast"]');
         const words = toast && toast.querySelector('[data-testid="stToastText"]');  // not the icon's name
         if (words) announce(words.innerText.trim());
-        // A confirmation drawn in place (the judge's bar) is a new element for each save: said once.
-        const confirmation = node.matches('[class*="st-key-judge_saved_"]')
-          ? node : node.querySelector('[class*="st-key-judge_saved_"]');
-        if (confirmation && confirmation.innerText.trim()) announce(confirmation.innerText.trim());
       }
     }
+    // A confirmation drawn in place (the judge's bar): each save has its own key, said once. Streamlit may keep
+    // the element and change its key (its class) and words, so what was said is remembered by both.
+    const confirmation = document.querySelector('[class*="st-key-judge_saved_"]');
+    const mark = confirmation ? `${confirmation.className}|${confirmation.innerText.trim()}` : '';
+    if (confirmation && mark !== window.__incubatorConfirmed && confirmation.innerText.trim()) {
+      window.__incubatorConfirmed = mark;
+      announce(confirmation.innerText.trim());
+    }
     window.__incubatorAssistive();
-  }).observe(document.body, { childList: true, subtree: true });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
+                               attributeFilter: ['class'] });
   window.__incubatorAssistive();
 })();
 """

@@ -125,11 +125,14 @@ KEEP_TOASTS = """
 window.__toasts = [];
 new MutationObserver(() => {
   document.querySelectorAll('[data-testid="stToast"], [class*="st-key-judge_saved_"]').forEach((toast) => {
-    if (toast.dataset.seen || !toast.innerText.trim()) return;  // a confirmation is seen once it has its words
-    toast.dataset.seen = '1';
+    // Seen once it has its words; the judge's bar may keep its element and change its key (its class) and words.
+    const mark = `${toast.className}|${toast.innerText}`;
+    if (toast.dataset.seen === mark || !toast.innerText.trim()) return;
+    toast.dataset.seen = mark;
     window.__toasts.push(toast.innerText);
   });
-}).observe(document, {childList: true, subtree: true});
+}).observe(document, {childList: true, subtree: true, characterData: true, attributes: true,
+             attributeFilter: ['class']});
 """
 
 

@@ -18,11 +18,11 @@ from incubator.core.i18n import language as in_language
 from incubator.exchange.demo import DEMO_PASSWORD
 from tests.e2e.conftest import SCREENSHOTS, settle, sign_in
 
-SLUG = "velo-voisins"
+SLUG = "atelier-mobile"  # a startup of its own (another journey makes Velo Voisins)
 TABLE = (
     "name\temail\trole\tstartup\n"
-    "Salma Idrissi\tsalma@velo.example\tfounder\tVelo Voisins\n"
-    "Ines Lambert\tines@velo.example\tmentor\tVelo Voisins\n"
+    "Salma Idrissi\tsalma@atelier.example\tfounder\tAtelier Mobile\n"
+    "Ines Lambert\tines@atelier.example\tmentor\tAtelier Mobile\n"
 )
 # The path as a reader sees it, in marks and numbers only: no word of any language.
 READ_PATH = """() => {

@@ -35,6 +35,6 @@ def test_founder_fixes_a_bad_csv_row_and_sees_the_chart(page: Page, app_url: str
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(good))
     page.get_by_role("button", name="Save the values from the file").click()
     expect(page.get_by_text("2 values saved.")).to_be_visible()
-    expect(page.get_by_text("Latest: 30 children on 8 Dec 2026")).to_be_visible()
+    expect(page.get_by_text("Latest: 30 children on 08/12/2026")).to_be_visible()
     expect(page.locator("[data-testid='stVegaLiteChart']").first).to_be_visible()
     screenshot(page, "traction-chart")
