@@ -6,6 +6,7 @@ Run alone with `pytest -m replicas`. The proxy is the deployment's own `deploy/n
 from __future__ import annotations
 
 import os
+import re
 import signal
 import ssl
 import subprocess
@@ -247,3 +248,51 @@ def test_nginx_sends_the_security_headers_with_every_answer(tmp_path: Path):
         for path in ("/", "/_stcore/health", "/exports", "/no-such-file.js"):
             headers = _headers(f"{proxy}{path}")
             assert {name: headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS, path
+
+
+def test_a_share_view_goes_on_at_the_other_replica_with_nothing_lost_or_doubled(browser: Browser, tmp_path: Path):
+    from incubator.db.models import ShareSlideTime, ShareView
+    from incubator.sharing.links import ShareRequest, create_share_link
+
+    if not nginx_available():
+        reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with empty_postgres_schema() as url, ExitStack() as cleanup:
+        subprocess.run([sys.executable, "-m", "incubator", "--db", url, "db", "upgrade"], cwd=ROOT, check=True,
+                       capture_output=True)  # fmt: skip
+        database = Database.from_url(url)
+        with database.write() as session:
+            make_startup(session, slug="alpha-labs", name="Alpha Labs", tagline="Labs for everyone.")
+            token = create_share_link(session, Actor.command_line(), "alpha-labs", ShareRequest("Ann Investor")).token
+        (port_a, replica_a), (port_b, _replica_b) = cleanup.enter_context(_replicas(url, 2))
+        proxy = cleanup.enter_context(running_nginx([port_a, port_b], tmp_path / "nginx"))
+        context, investor = _browser_on_route(browser, proxy, "a", phone=True)
+        investor.goto(f"{proxy}/?share={token}")
+        for shown in (2, 3):
+            expect(investor.get_by_text(f"{shown - 1} / 6", exact=True)).to_be_visible()
+            investor.wait_for_timeout(700)
+            investor.get_by_role("button", name="Next").click()
+        expect(investor.get_by_text("3 / 6", exact=True)).to_be_visible()
+
+        os.kill(replica_a.pid, signal.SIGKILL)  # the replica serving this investor, mid-view
+        replica_a.wait(timeout=10)
+        # The browser reconnects through nginx to the replica left, keeping its address (and so its view). A press
+        # made while it reconnects may be lost or arrive late: the investor presses until the deck moves on.
+        for _press in range(40):
+            investor.wait_for_timeout(700)
+            if investor.get_by_text(re.compile(r"^[56] / 6$")).count():
+                break
+            investor.get_by_role("button", name="Next").click()
+        expect(investor.get_by_text(re.compile(r"^[56] / 6$"))).to_be_visible()
+        investor.wait_for_timeout(1500)  # a press still on its way lands before the page is read
+        shown = int(investor.get_by_text(re.compile(r"^[0-9] / 6$")).inner_text().split(" / ")[0])
+        context.close()
+        with database.read() as session:
+            views = session.scalars(select(ShareView)).all()
+            slides = sorted(row.slide for row in session.scalars(select(ShareSlideTime)))
+        database.dispose()
+        # One view; every press that moved the deck counted once, on whichever replica served it, none twice.
+        assert [(view.current_slide, view.changes) for view in views] == [(shown, shown - 1)]
+        assert slides == list(range(1, shown))
