@@ -288,10 +288,10 @@ def test_a_share_view_goes_on_at_the_other_replica_with_nothing_lost_or_doubled(
         expect(investor.get_by_text(re.compile(r"^[56] / 6$"))).to_be_visible()
         investor.wait_for_timeout(1500)  # a press still on its way lands before the page is read
         shown = int(investor.get_by_text(re.compile(r"^[0-9] / 6$")).inner_text().split(" / ")[0])
-        context.close()
-        with database.read() as session:
+        with database.read() as session:  # before the tab closes: closing it is a change too (the last slide's time)
             views = session.scalars(select(ShareView)).all()
             slides = sorted(row.slide for row in session.scalars(select(ShareSlideTime)))
+        context.close()
         database.dispose()
         # One view; every press that moved the deck counted once, on whichever replica served it, none twice.
         assert [(view.current_slide, view.changes) for view in views] == [(shown, shown - 1)]
