@@ -52,6 +52,7 @@ class Reading:
     script_seconds: list[float] = field(default_factory=list)
     pressed: int = 0
     paused: dict[str, list[float]] = field(default_factory=dict)  # per link token: the pause before each press
+    failures: list[str] = field(default_factory=list)  # investors whose page failed, and why
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -77,9 +78,10 @@ def _seed(url: str, investors: int) -> list[tuple[str, int]]:
 def _investor(base: str, route: str, token: str, slides: int, think: float, reading: Reading) -> None:
     generator = random.Random(token)
     time.sleep(generator.uniform(0, think))
-    client = StreamlitClient(base, {"incubator_route": route}, "", query=f"share={token}")
-    pauses = []
+    client = None
+    pauses: list[float] = []
     try:
+        client = StreamlitClient(base, {"incubator_route": route}, "", query=f"share={token}")
         opened = client.open()
         with reading.lock:
             reading.opens.append(opened.seconds)
@@ -93,8 +95,12 @@ def _investor(base: str, route: str, token: str, slides: int, think: float, read
                 reading.changes.append(run.seconds)
                 if run.script_seconds is not None:
                     reading.script_seconds.append(run.script_seconds)
+    except Exception as error:  # a benchmark reports every failure, whatever it is
+        with reading.lock:
+            reading.failures.append(f"{type(error).__name__}: {error}"[:120])
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         with reading.lock:
             reading.paused[token] = pauses
 
@@ -151,7 +157,7 @@ def play(investors: int, think: float, database: str, replicas: int) -> None:
         memory = [peak_memory_mib(server) for server in servers]
         views, times, changes, gap = _check(url, reading, links)
     where = "one app process" if replicas == 1 else f"{replicas} replicas behind nginx"
-    expected = sum(slides - 1 for _token, slides in links)
+    expected = reading.pressed  # every press the server answered
     print(f"{investors} virtual investors on {database}, {where}, a slide every ~{think:g} s each: "
           f"{reading.pressed} slide changes in {elapsed:.0f} s")  # fmt: skip
     print(f"  link opened      : median {statistics.median(reading.opens) * 1000:6.0f} ms, "
@@ -165,6 +171,7 @@ def play(investors: int, think: float, database: str, replicas: int) -> None:
     print(f"  stored           : {views} views for {investors} links, {changes} changes and {times} slide times "
           f"for {expected} presses (lost or doubled: {abs(expected - changes) + abs(expected - times)})")  # fmt: skip
     print(f"  seconds recorded : within {gap:.2f} s of the pauses the investors made")
+    print(f"  investors failed : {len(reading.failures)}" + (f" ({reading.failures[0]})" if reading.failures else ""))
     print(f"  peak memory      : {', '.join(f'{mib:.0f} MiB' for mib in memory)}")
 
 

@@ -7,11 +7,13 @@ Nothing of the app shows around it, and it reads nothing but what the link opens
 import streamlit as st
 
 from incubator import web
+from incubator.accounts.actors import Actor
 from incubator.core.errors import IncubatorError
 from incubator.core.i18n import _, pgettext
 from incubator.core.markup import escape_markdown
 from incubator.db.models import utc_now
 from incubator.deck.preview import slide_png
+from incubator.deck.printout import DeckPrint
 from incubator.sharing.documents import shared_deck, shared_onepager_png, shared_pdf
 from incubator.sharing.links import PasscodeNeeded, ShareClosed, Shared, closed_message, open_shared, still_open
 from incubator.sharing.views import (
@@ -94,16 +96,30 @@ def _downloaded(link: Shared, state: ViewState) -> None:
     record_download(web.database(), link, state)
 
 
-state = _state(shared)
 st.title(escape_markdown(shared.startup_name))
 st.caption(_("Shared with {viewer}").format(viewer=escape_markdown(
     ", ".join(part for part in (shared.viewer_name, shared.organisation) if part))))  # fmt: skip
 
-if shared.opens == "deck":
-    if "share_deck" not in st.session_state:  # the deck as it was when this view opened: read once
-        with web.database().read() as session:
-            st.session_state["share_deck"] = shared_deck(session, shared)
-    document = st.session_state["share_deck"]
+
+@st.cache_data(ttl=60, show_spinner=False, max_entries=200)
+def _deck_of(slug: str) -> DeckPrint:
+    """The startup's current deck as the slides draw it, shared by every viewer of it for a minute.
+
+    Keyed by the slug the door let through; drawing a deck costs a few hundred milliseconds, and
+    a demo day's investors open the same decks at once.
+    """
+    with web.database().read() as session:
+        return shared_deck(session, Actor.app_itself(), slug)
+
+
+@st.fragment
+def _slides(link: Shared) -> None:
+    """The slide and its buttons: a press reruns only this (the link is checked again first)."""
+    if not still_open(web.database(), link):
+        st.error(closed_message())
+        return
+    state = _state(link)
+    document = _deck_of(link.slug)
     count = len(document.slides)
     position = min(max(state.slide, 1), count)
     st.image(slide_png(document, position - 1, SLIDE_WIDTH), width="stretch",
@@ -111,15 +127,19 @@ if shared.opens == "deck":
     back, forward = st.columns(2)
     # No arrow icons: Streamlit already draws the arrow keys these buttons answer to.
     back.button(pgettext("slide", "Previous"), key="share_previous",
-                disabled=position <= 1, on_click=_go, args=(shared, state, position - 1), shortcut="Left",
+                disabled=position <= 1, on_click=_go, args=(link, state, position - 1), shortcut="Left",
                 width="stretch")  # fmt: skip
     forward.button(pgettext("slide", "Next"), key="share_next", type="primary",
-                   disabled=position >= count, on_click=_go, args=(shared, state, position + 1), shortcut="Right",
+                   disabled=position >= count, on_click=_go, args=(link, state, position + 1), shortcut="Right",
                    width="stretch")  # fmt: skip
-    st.button("hidden", key="share_hidden", on_click=_hidden, args=(shared, state))
-    st.button("visible", key="share_visible", on_click=_visible, args=(shared, state))
+    st.button("hidden", key="share_hidden", on_click=_hidden, args=(link, state))
+    st.button("visible", key="share_visible", on_click=_visible, args=(link, state))
     st.html(VISIBILITY_SCRIPT, unsafe_allow_javascript=True, width=1)
-    first_shown(web.database(), shared, state)  # the first slide is drawn: it counts from now
+    first_shown(web.database(), link, state)  # the first slide is drawn: it counts from now
+
+
+if shared.opens == "deck":
+    _slides(shared)
 else:
     with web.database().read() as session:
         st.image(shared_onepager_png(session, shared, 1240), width="stretch")
@@ -129,7 +149,7 @@ if shared.allow_download:
         _("Download the PDF"), key="share_download", icon=":material/download:", mime="application/pdf",
         data=web.shared_download(token, client_address(), passcode,
                                  lambda session, link: shared_pdf(session, link, utc_now().date())),
-        file_name=f"{shared.slug}-{shared.opens}.pdf", on_click=_downloaded, args=(shared, state),
+        file_name=f"{shared.slug}-{shared.opens}.pdf", on_click=_downloaded, args=(shared, _state(shared)),
     )  # fmt: skip
 st.caption(_("What this page records: when the link was opened, how long each slide was on screen, and "
              "whether the file was downloaded; nothing else about you."))  # fmt: skip

@@ -25,9 +25,12 @@ from incubator.sharing.links import Shared
 _WATERMARK_INK = Color(0.35, 0.35, 0.35)
 
 
-def shared_deck(session: Session, shared: Shared) -> DeckPrint:
-    """Return the startup's current deck, as the slide pictures draw it."""
-    return deck_print(session, Actor.app_itself(), shared.slug)
+def shared_deck(session: Session, actor: Actor, slug: str) -> DeckPrint:
+    """Return the current deck of the startup a link opens, as the slide pictures draw it.
+
+    Called with the slug the door (`links.open_shared`) let through, never one a visitor typed.
+    """
+    return deck_print(session, actor, slug)
 
 
 def shared_onepager_png(session: Session, shared: Shared, width: int) -> bytes:

@@ -38,18 +38,20 @@ class ViewState:
 def start_view(database: Database, shared: Shared, key: object = None, now: dt.datetime | None = None) -> ViewState:
     """Return this browser's view of the link: the one its key names if it is of this link, else a new one.
 
-    A new view is one more open; a rerun, a reload or a reconnect bringing its key is the same view.
+    A new view is one more open; a rerun, a reload or a reconnect bringing its key is the same view
+    (read, not written: a rerun costs no write).
     """
-    now = now or utc_now()
-    with database.write() as session:
+    with database.read() as session:
         view = _view(session, shared, key)
-        if view is None:
-            key = new_token()
-            # Not shown yet: the first slide counts from when its page is drawn (`first_shown`).
-            view = ShareView(link_id=shared.link_id, view_key_hash=token_hash(key), opened_at=now, last_seen_at=now,
-                             current_slide=1, shown_since=None, changes=0, downloaded=False)  # fmt: skip
-            session.add(view)
-        return ViewState(str(key), view.current_slide, view.changes)
+        if view is not None:
+            return ViewState(str(key), view.current_slide, view.changes)
+    now = now or utc_now()
+    key = new_token()
+    with database.write() as session:
+        # Not shown yet: the first slide counts from when its page is drawn (`first_shown`).
+        session.add(ShareView(link_id=shared.link_id, view_key_hash=token_hash(key), opened_at=now, last_seen_at=now,
+                              current_slide=1, shown_since=None, changes=0, downloaded=False))  # fmt: skip
+    return ViewState(key, 1, 0)
 
 
 def _view(session: Session, shared: Shared, key: object) -> ShareView | None:
