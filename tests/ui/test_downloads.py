@@ -188,3 +188,24 @@ def test_the_check_finds_a_download_that_goes_around_the_door(tmp_path):
     page = tmp_path / "page.py"
     page.write_text('st.download_button("Get", data=lambda: b"x")\nst.download_button("Get", b"x")\n')
     assert [_goes_through_the_door(button) for button in _download_buttons(page)] == [False, False]
+
+
+def test_a_share_links_file_is_made_only_while_the_link_is_open_and_gives_files(demo_db):
+    from incubator.sharing.links import ShareRequest, closed_message, create_share_link, revoke_share_link
+
+    system = Actor.command_line()
+    with demo_db.write() as session:
+        giving = create_share_link(session, system, "repair-cafe-online", ShareRequest("Ann"))
+        showing = create_share_link(session, system, "repair-cafe-online", ShareRequest("Bo", allow_download=False))
+
+    def build(session, shared) -> bytes:
+        return shared.viewer_name.encode()
+
+    assert _on_another_thread(downloads.shared_download(giving.token, "192.0.2.5", None, build)) == {"value": b"Ann"}
+    # Asked for directly, a link that gives no file still gives none.
+    refused = _on_another_thread(downloads.shared_download(showing.token, "192.0.2.5", None, build))["error"]
+    assert str(refused) == "This link shows the document but gives no file."
+    job = downloads.shared_download(giving.token, "192.0.2.5", None, build)  # drawn while open, clicked after
+    with demo_db.write() as session:
+        revoke_share_link(session, system, giving.link_id)
+    assert str(_on_another_thread(job)["error"]) == closed_message()
