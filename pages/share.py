@@ -35,18 +35,23 @@ with st.expander(_("A new link"), expanded=not reports), st.form(f"share_{slug}"
                                        key=f"share_expires_{slug}", format=date_input_pattern())  # fmt: skip
     allow = st.checkbox(_("Allow downloading the PDF (with their name on every page)"), value=True,
                         key=f"share_download_{slug}")  # fmt: skip
+    send = st.checkbox(_("Send the link to their email"), value=True, key=f"share_send_{slug}",
+                       help=_("Only with an email above, and when the app sends e-mail."))  # fmt: skip
     passcode = st.text_input(_("Passcode (optional)"), type="password", key=f"share_passcode_{slug}",
                              help=_("Give it to them apart from the link: the page asks for it."))  # fmt: skip
     if st.form_submit_button(_("Make the link"), type="primary", icon=":material/link:"):
-        request = ShareRequest(viewer, organisation, email, str(opens), bool(allow), expires, passcode)
+        request = ShareRequest(viewer, organisation, email, str(opens), bool(allow), expires, passcode, bool(send))
         if done := web.act(create_share_link, slug, request):
             st.session_state[f"share_new_{slug}"] = share_address(done.value.token, web.app_address())
+            st.session_state[f"share_sent_{slug}"] = email.strip() if done.value.emailed else ""
             web.forget_widgets(*(f"share_{part}_{slug}" for part in ("name", "org", "email", "passcode")))
             st.rerun()
 
 new_address = st.session_state.pop(f"share_new_{slug}", None)
 if new_address:  # shown once: only its hash is kept
     st.success(_("The link is made. Copy it now: it is shown only this once."), icon=":material/check:")
+    if sent_to := st.session_state.pop(f"share_sent_{slug}", ""):
+        st.info(_("It is on its way to {email} too.").format(email=sent_to), icon=":material/mail:")
     st.code(new_address, language=None, wrap_lines=True)
     picture = io.BytesIO()
     segno.make(new_address, error="m").save(picture, kind="png", scale=6, border=2)

@@ -26,6 +26,8 @@ from incubator.core.i18n import _
 from incubator.core.tokens import looks_like_a_token, new_token, token_hash
 from incubator.db.database import Database
 from incubator.db.models import ShareLink, Startup, utc_now
+from incubator.db.settings import incubator_name
+from incubator.mail.outbox import queue_message
 from incubator.startups.profiles import open_startup
 
 OPENS = ("deck", "onepager")
@@ -55,14 +57,16 @@ class ShareRequest:
     allow_download: bool = True
     expires_on: dt.date | None = None
     passcode: str = ""
+    send_by_email: bool = False  # to `email`, through the outbox, when e-mail is on
 
 
 @dataclass(frozen=True)
 class IssuedShare:
-    """A new link: its token (shown once, never stored) and its record's id."""
+    """A new link: its token (shown once, never stored), its record's id, and whether it was e-mailed."""
 
     link_id: int
     token: str
+    emailed: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,14 @@ def create_share_link(
     session.add(link)
     session.flush()
     record_change(session, actor, "share", "startup", slug, link=link.id, opens=clean.opens)
-    return IssuedShare(link.id, token)
+    message = None
+    if clean.send_by_email and clean.email:  # written with the link: both commit, or neither
+        message = queue_message(
+            session, kind="share", recipient=clean.email, name=clean.viewer_name, language=actor.language,
+            values={"link": share_address(token), "startup": access.startup.name,
+                    "sender": actor.name if not actor.is_system else incubator_name(session)},
+        )  # fmt: skip
+    return IssuedShare(link.id, token, emailed=message is not None)
 
 
 def _clean_request(request: ShareRequest, today: dt.date) -> ShareRequest:
@@ -142,7 +153,7 @@ def _clean_request(request: ShareRequest, today: dt.date) -> ShareRequest:
         organisation=clean_text(request.organisation, "organisation", _("Organisation")),
         email=clean_email(request.email, "email") if request.email.strip() else "",
         opens=request.opens, allow_download=bool(request.allow_download), expires_on=request.expires_on,
-        passcode=passcode,
+        passcode=passcode, send_by_email=bool(request.send_by_email),
     )  # fmt: skip
 
 

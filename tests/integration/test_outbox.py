@@ -307,3 +307,23 @@ def test_the_apps_own_sender_stays_off_when_the_deployment_sends_from_cron(db, m
 
     monkeypatch.setenv("INCUBATOR_MAIL_SENDER", "off")
     assert start_background_sender(db) is None
+
+
+def test_a_share_link_sent_to_an_investor_arrives_with_its_address_and_none_unasked(db, mail):
+    from incubator.exchange.demo import load_demo
+    from incubator.sharing.links import ShareRequest, create_share_link, open_shared
+
+    with db.write() as session:
+        load_demo(session)
+        founder = Actor.of(session.scalars(select(User).where(User.email == "elif@demo.incubator.example")).one())
+        asked = ShareRequest("Ann Investor", email="ann@angels.example", send_by_email=True)
+        sent = create_share_link(session, founder, "souk-direct", asked)
+        kept = create_share_link(session, founder, "souk-direct", ShareRequest("Bo", email="bo@angels.example"))
+    assert sent.emailed and not kept.emailed
+    assert send_due(db, new_holder()).sent == 1
+    [received] = mail.received
+    assert received.recipients == ["ann@angels.example"]
+    text = received.message.get_body(("plain",)).get_content()
+    link = f"https://incubator.example.org/?share={sent.token}"
+    assert link in text and "Souk Direct" in received.message["Subject"] and "Hello Ann Investor" in text
+    assert open_shared(db, sent.token, "192.0.2.1").viewer_name == "Ann Investor"

@@ -48,17 +48,19 @@ def test_an_invitation_of_one_day_says_day_not_days(language, expected):
     assert expected in render_mail("invitation", language, VALUES | {"count": 1}).text
 
 
-@pytest.mark.parametrize("kind", ["invitation", "password-reset", "notice", "digest"])
+@pytest.mark.parametrize("kind", ["invitation", "password-reset", "notice", "digest", "share"])
 @pytest.mark.parametrize("language", ["en", "fr", "nl"])
 def test_every_kind_reads_in_every_language_with_its_incubator_name_and_no_placeholder_left(kind, language):
-    words = render_mail(kind, language, VALUES | {"summary": "News", "items": "- News"})
+    words = render_mail(
+        kind, language, VALUES | {"summary": "News", "items": "- News", "startup": "Souk", "sender": "Elif"}
+    )
     for part in (words.subject, words.text, words.html):
         assert not re.search(r"\{[a-z_]+\}", part), part
     assert "MolenGeek" in words.text and "MolenGeek" in words.html
 
 
 def test_the_kinds_are_the_templates_there_are():
-    assert mail_kinds() == ["digest", "invitation", "notice", "password-reset"]
+    assert mail_kinds() == ["digest", "invitation", "notice", "password-reset", "share"]
 
 
 def test_what_people_typed_is_escaped_in_html_and_stays_one_line_in_the_subject():
