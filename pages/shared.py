@@ -14,8 +14,16 @@ from incubator.core.markup import escape_markdown
 from incubator.db.models import utc_now
 from incubator.deck.preview import slide_png
 from incubator.deck.printout import DeckPrint
-from incubator.sharing.documents import shared_deck, shared_onepager_png, shared_pdf
-from incubator.sharing.links import PasscodeNeeded, ShareClosed, Shared, closed_message, open_shared, still_open
+from incubator.sharing.documents import booklet_pdf, pages_png, shared_deck, shared_onepager_png, shared_pdf
+from incubator.sharing.links import (
+    BOOKLET,
+    PasscodeNeeded,
+    ShareClosed,
+    Shared,
+    closed_message,
+    open_shared,
+    still_open,
+)
 from incubator.sharing.views import (
     ViewState,
     first_shown,
@@ -29,6 +37,7 @@ from incubator.web.deck_editor import slide_words
 from incubator.web.signed_in import client_address
 
 SLIDE_WIDTH = 1280
+BOOKLET_WIDTH = 1240  # an A4 page, about as wide as a slide
 # The tab's visibility, told to the server by two hidden buttons: a slide in a hidden tab does not count.
 VISIBILITY_SCRIPT = """<script>
 (() => {
@@ -96,7 +105,7 @@ def _downloaded(link: Shared, state: ViewState) -> None:
     record_download(web.database(), link, state)
 
 
-st.title(escape_markdown(shared.startup_name))
+st.title(escape_markdown(shared.title))
 st.caption(_("Shared with {viewer}").format(viewer=escape_markdown(
     ", ".join(part for part in (shared.viewer_name, shared.organisation) if part))))  # fmt: skip
 
@@ -112,18 +121,36 @@ def _deck_of(slug: str) -> DeckPrint:
         return shared_deck(session, Actor.app_itself(), slug)
 
 
+@st.cache_data(ttl=60, show_spinner=False, max_entries=50)
+def _booklet_of(event_slug: str) -> list[bytes]:
+    """A demo day's booklet as one picture a page, shared by every viewer of it for a minute (slug: the door's)."""
+    with web.database().read() as session:
+        pictures: list[bytes] = pages_png(booklet_pdf(session, Actor.app_itself(), event_slug), BOOKLET_WIDTH)
+    return pictures
+
+
+def _picture(link: Shared, position: int) -> tuple[int, bytes, str]:
+    """Return the number of pages, and page `position` (from 1) as a picture with its words."""
+    if link.opens == BOOKLET:
+        pages = _booklet_of(link.slug)
+        number = min(max(position, 1), len(pages))
+        return len(pages), pages[number - 1], _("Page {number} of the booklet").format(number=number)
+    document = _deck_of(link.slug)
+    number = min(max(position, 1), len(document.slides))
+    picture = slide_png(document, number - 1, SLIDE_WIDTH)
+    return len(document.slides), picture, slide_words(document.slides[number - 1])
+
+
 @st.fragment
 def _slides(link: Shared) -> None:
-    """The slide and its buttons: a press reruns only this (the link is checked again first)."""
+    """The slide (or booklet page) and its buttons: a press reruns only this (the link is checked again first)."""
     if not still_open(web.database(), link):
         st.error(closed_message())
         return
     state = _state(link)
-    document = _deck_of(link.slug)
-    count = len(document.slides)
+    count, picture, words = _picture(link, state.slide)
     position = min(max(state.slide, 1), count)
-    st.image(slide_png(document, position - 1, SLIDE_WIDTH), width="stretch",
-             caption=f"{position} / {count}", alt=slide_words(document.slides[position - 1]))  # fmt: skip
+    st.image(picture, width="stretch", caption=f"{position} / {count}", alt=words)
     back, forward = st.columns(2)
     # No arrow icons: Streamlit already draws the arrow keys these buttons answer to.
     back.button(pgettext("slide", "Previous"), key="share_previous",
@@ -138,7 +165,7 @@ def _slides(link: Shared) -> None:
     first_shown(web.database(), link, state)  # the first slide is drawn: it counts from now
 
 
-if shared.opens == "deck":
+if shared.opens in ("deck", BOOKLET):
     _slides(shared)
 else:
     with web.database().read() as session:

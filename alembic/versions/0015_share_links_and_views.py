@@ -1,4 +1,4 @@
-"""share links and views: a link per investor to a deck or one-pager, and the time spent on each slide
+"""share links and views: a link per investor to a deck, a one-pager or a booklet, and the time on each slide
 
 Revision ID: 0015
 Revises: 0014
@@ -21,7 +21,8 @@ def upgrade() -> None:
         "share_links",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("token_hash", sa.String(length=64), nullable=False),
-        sa.Column("startup_id", sa.Integer(), nullable=False),
+        sa.Column("startup_id", sa.Integer(), nullable=True),
+        sa.Column("event_id", sa.Integer(), nullable=True),
         sa.Column("made_by_id", sa.Integer(), nullable=True),
         sa.Column("viewer_name", sa.String(length=200), nullable=False),
         sa.Column("organisation", sa.String(length=200), nullable=False),
@@ -32,6 +33,9 @@ def upgrade() -> None:
         sa.Column("passcode_hash", sa.String(length=255), nullable=True),
         sa.Column("revoked_at", sa.DateTime(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint("(startup_id IS NULL) <> (event_id IS NULL)", name=op.f("ck_share_links_one_subject")),
+        sa.ForeignKeyConstraint(["event_id"], ["pitch_events.id"], name=op.f("fk_share_links_event_id_pitch_events"),
+                                ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["made_by_id"], ["users.id"], name=op.f("fk_share_links_made_by_id_users"),
                                 ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["startup_id"], ["startups.id"], name=op.f("fk_share_links_startup_id_startups"),
@@ -41,6 +45,7 @@ def upgrade() -> None:
     )  # fmt: skip
     with op.batch_alter_table("share_links", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_share_links_startup_id"), ["startup_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_share_links_event_id"), ["event_id"], unique=False)
     op.create_table(
         "share_views",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -76,5 +81,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_share_views_link_id"))
     op.drop_table("share_views")
     with op.batch_alter_table("share_links", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_share_links_event_id"))
         batch_op.drop_index(batch_op.f("ix_share_links_startup_id"))
     op.drop_table("share_links")

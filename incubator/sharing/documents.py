@@ -20,7 +20,9 @@ from incubator.core.i18n import _
 from incubator.deck.printout import DeckPrint
 from incubator.pdf.text import REGULAR, draw_line, fit_line
 from incubator.reports.document_files import deck_file, deck_print, onepager_pdf
-from incubator.sharing.links import Shared
+from incubator.reports.investor_summary import event_booklet
+from incubator.reports.onepager_pdf import build_booklet
+from incubator.sharing.links import BOOKLET, Shared
 
 _WATERMARK_INK = Color(0.35, 0.35, 0.35)
 
@@ -52,14 +54,34 @@ def watermark_line(shared: Shared, today: dt.date) -> str:
     return _("Shared with {viewer}, {date}").format(viewer=viewer, date=format_day_in_words(today))
 
 
+def booklet_pdf(session: Session, actor: Actor, event_slug: str) -> bytes:
+    """Return a pitch event's demo-day booklet as the coordinators download it (one summary per pitch)."""
+    return build_booklet(event_booklet(session, actor, event_slug))
+
+
+def pages_png(data: bytes, width: int) -> list[bytes]:
+    """Return every page of a PDF as a picture `width` pixels wide (a booklet, paged through like slides)."""
+    document = pypdfium2.PdfDocument(data)
+    try:
+        pictures = []
+        for page in document:
+            buffer = io.BytesIO()
+            page.render(scale=width / page.get_width()).to_pil().save(buffer, format="PNG")
+            pictures.append(buffer.getvalue())
+        return pictures
+    finally:
+        document.close()
+
+
 def shared_pdf(session: Session, shared: Shared, today: dt.date) -> bytes:
     """Return the link's document as a PDF with the viewer's line drawn into the foot of every page."""
-    actor = Actor.app_itself()
-    data = (
-        deck_file(session, actor, shared.slug, "pdf")
-        if shared.opens == "deck"
-        else onepager_pdf(session, actor, shared.slug)
-    )
+    actor = Actor.app_itself()  # the door let this link through: it opens this startup's or event's document
+    if shared.opens == BOOKLET:
+        data = booklet_pdf(session, actor, shared.slug)
+    elif shared.opens == "deck":
+        data = deck_file(session, actor, shared.slug, "pdf")
+    else:
+        data = onepager_pdf(session, actor, shared.slug)
     return watermarked(data, watermark_line(shared, today))
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from incubator.accounts.actors import Actor
+from incubator.accounts.actors import Actor, require_coordinator
 from incubator.accounts.audit import record_change
 from incubator.accounts.passwords import hash_password, verify_password
 from incubator.accounts.throttling import record_failure, required_wait, throttled_message
@@ -25,12 +25,14 @@ from incubator.core.fields import clean_email, clean_text, excerpt
 from incubator.core.i18n import _
 from incubator.core.tokens import looks_like_a_token, new_token, token_hash
 from incubator.db.database import Database
-from incubator.db.models import ShareLink, Startup, utc_now
+from incubator.db.models import PitchEvent, ShareLink, Startup, utc_now
 from incubator.db.settings import incubator_name
+from incubator.judging.events import get_event
 from incubator.mail.outbox import queue_message
 from incubator.startups.profiles import open_startup
 
-OPENS = ("deck", "onepager")
+OPENS = ("deck", "onepager")  # what a startup's link opens; an event's opens its booklet
+BOOKLET = "booklet"
 # Every answer of the door takes at least this long: what a lookup costs never tells a guesser anything.
 DOOR_FLOOR_SECONDS = 0.05
 # Guesses are counted, like failed passwords, under one name for all links.
@@ -71,12 +73,14 @@ class IssuedShare:
 
 @dataclass(frozen=True)
 class Shared:
-    """What an open link lets its viewer see: one startup, one document, and who the link names."""
+    """What an open link lets its viewer see: one startup's document or one event's booklet, and whom it names.
+
+    `slug` and `title` are the startup's, or for a booklet the event's.
+    """
 
     link_id: int
-    startup_id: int
     slug: str
-    startup_name: str
+    title: str
     viewer_name: str
     organisation: str
     opens: str
@@ -113,21 +117,39 @@ def create_share_link(
     if not access.may_edit_profile:
         raise PermissionDenied(_("Only the startup's founders and coordinators share its documents."))
     clean = _clean_request(request, today or utc_now().date())
+    return _issue(
+        session, actor, clean, ShareLink(startup_id=access.startup.id), ("startup", slug, access.startup.name)
+    )
+
+
+def create_booklet_link(
+    session: Session, actor: Actor, event_slug: str, request: ShareRequest, today: dt.date | None = None
+) -> IssuedShare:
+    """Make a link to a pitch event's demo-day booklet (every pitch's one-pager); coordinators only."""
+    require_coordinator(actor)
+    event = get_event(session, actor, event_slug)
+    clean = _clean_request(replace(request, opens="deck"), today or utc_now().date())
+    return _issue(session, actor, replace(clean, opens=BOOKLET), ShareLink(event_id=event.id),
+                  ("event", event_slug, event.name))  # fmt: skip
+
+
+def _issue(
+    session: Session, actor: Actor, clean: ShareRequest, link: ShareLink, subject: tuple[str, str, str]
+) -> IssuedShare:
+    kind, slug, title = subject
     token = new_token()
-    link = ShareLink(
-        token_hash=token_hash(token), startup_id=access.startup.id, made_by_id=None if actor.is_system else actor.id,
-        viewer_name=clean.viewer_name, organisation=clean.organisation, email=clean.email, opens=clean.opens,
-        allow_download=clean.allow_download, expires_on=clean.expires_on,
-        passcode_hash=hash_password(clean.passcode) if clean.passcode else None,
-    )  # fmt: skip
+    link.token_hash, link.made_by_id = token_hash(token), None if actor.is_system else actor.id
+    link.viewer_name, link.organisation, link.email = clean.viewer_name, clean.organisation, clean.email
+    link.opens, link.allow_download, link.expires_on = clean.opens, clean.allow_download, clean.expires_on
+    link.passcode_hash = hash_password(clean.passcode) if clean.passcode else None
     session.add(link)
     session.flush()
-    record_change(session, actor, "share", "startup", slug, link=link.id, opens=clean.opens)
+    record_change(session, actor, "share", kind, slug, link=link.id, opens=clean.opens)
     message = None
     if clean.send_by_email and clean.email:  # written with the link: both commit, or neither
         message = queue_message(
             session, kind="share", recipient=clean.email, name=clean.viewer_name, language=actor.language,
-            values={"link": share_address(token), "startup": access.startup.name,
+            values={"link": share_address(token), "startup": title,
                     "sender": actor.name if not actor.is_system else incubator_name(session)},
         )  # fmt: skip
     return IssuedShare(link.id, token, emailed=message is not None)
@@ -158,16 +180,22 @@ def _clean_request(request: ShareRequest, today: dt.date) -> ShareRequest:
 
 
 def revoke_share_link(session: Session, actor: Actor, link_id: int) -> None:
-    """Close a link at once; its startup's founders and coordinators only."""
+    """Close a link at once; its startup's founders and coordinators (an event's: coordinators) only."""
     link = session.get(ShareLink, link_id)
-    startup = session.get(Startup, link.startup_id) if link else None
-    if link is None or startup is None:
+    if link is None:
         raise NotFound(_("There is no such link."))
-    if not open_startup(session, actor, startup.slug).may_edit_profile:
-        raise PermissionDenied(_("Only the startup's founders and coordinators share its documents."))
+    if link.startup_id is not None:
+        startup = session.get(Startup, link.startup_id)
+        if startup is None or not open_startup(session, actor, startup.slug).may_edit_profile:
+            raise PermissionDenied(_("Only the startup's founders and coordinators share its documents."))
+        subject = ("startup", startup.slug)
+    else:
+        require_coordinator(actor)
+        event = session.get(PitchEvent, link.event_id)
+        subject = ("event", event.slug if event else "")
     if link.revoked_at is None:
         link.revoked_at = utc_now()
-        record_change(session, actor, "unshare", "startup", startup.slug, link=link.id)
+        record_change(session, actor, "unshare", *subject, link=link.id)
 
 
 def open_shared(
@@ -218,8 +246,8 @@ def _open(
         if not verify_password(link.passcode_hash, passcode):
             record_failure(session, _GUESSES, client, now)
             return PasscodeNeeded(_("That is not the passcode of this link."))
-    startup = session.get(Startup, link.startup_id)
-    if startup is None:  # a link goes with its startup (ON DELETE CASCADE); said like any closed link
+    subject = session.get(Startup, link.startup_id) if link.startup_id else session.get(PitchEvent, link.event_id)
+    if subject is None:  # a link goes with its startup or event (ON DELETE CASCADE); said like any closed link
         return ShareClosed(closed_message())
-    return Shared(link.id, startup.id, startup.slug, startup.name, link.viewer_name, link.organisation, link.opens,
+    return Shared(link.id, subject.slug, subject.name, link.viewer_name, link.organisation, link.opens,
                   link.allow_download)  # fmt: skip

@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import ColumnElement, case, func, select, update
 from sqlalchemy.orm import Session
 
-from incubator.accounts.actors import Actor
+from incubator.accounts.actors import Actor, require_coordinator
 from incubator.core.errors import PermissionDenied
 from incubator.core.i18n import _
 from incubator.core.tokens import looks_like_a_token, new_token, token_hash
 from incubator.db.database import Database
 from incubator.db.models import ShareLink, ShareSlideTime, ShareView, utc_now
+from incubator.judging.events import get_event
 from incubator.sharing.links import Shared
 from incubator.startups.profiles import open_startup
 
@@ -163,9 +164,17 @@ def share_reports(session: Session, actor: Actor, slug: str) -> list[LinkReport]
     access = open_startup(session, actor, slug)
     if not access.may_edit_profile:
         raise PermissionDenied(_("Only the startup's founders and coordinators share its documents."))
-    links = session.scalars(
-        select(ShareLink).where(ShareLink.startup_id == access.startup.id).order_by(ShareLink.id.desc())
-    ).all()
+    return _reports(session, ShareLink.startup_id == access.startup.id)
+
+
+def booklet_share_reports(session: Session, actor: Actor, event_slug: str) -> list[LinkReport]:
+    """Return every link to a pitch event's booklet with what was read, newest first; coordinators only."""
+    require_coordinator(actor)
+    return _reports(session, ShareLink.event_id == get_event(session, actor, event_slug).id)
+
+
+def _reports(session: Session, which: ColumnElement[bool]) -> list[LinkReport]:
+    links = session.scalars(select(ShareLink).where(which).order_by(ShareLink.id.desc())).all()
     ids = [link.id for link in links]
     views = {
         link_id: (count, last, bool(downloaded))

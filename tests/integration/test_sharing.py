@@ -62,7 +62,7 @@ def test_a_founder_shares_the_link_opens_only_that_startup_and_revoking_closes_i
         stored = session.get(ShareLink, issued.link_id)
         assert stored.token_hash != issued.token and issued.token not in str(vars(stored))
     shared = open_shared(db, issued.token, "203.0.113.9")
-    assert (shared.slug, shared.startup_name, shared.viewer_name) == ("velo", "Velo Voisins", "Ann Investor")
+    assert (shared.slug, shared.title, shared.viewer_name) == ("velo", "Velo Voisins", "Ann Investor")
     with db.write() as session, pytest.raises(PermissionDenied):
         revoke_share_link(session, other, issued.link_id)  # another startup's founder
     with db.write() as session, pytest.raises(PermissionDenied):
@@ -181,3 +181,30 @@ def test_any_request_makes_a_link_exactly_as_asked_or_is_refused_whole(db, team,
             assert session.query(ShareLink).count() == before
         return
     assert open_shared(db, issued.token, "192.0.2.200", now=utc_now()).opens == opens
+
+
+def test_a_coordinator_shares_a_demo_days_booklet_and_a_founder_may_not(db):
+    from incubator.exchange.demo import load_demo
+    from incubator.judging.events import list_events
+    from incubator.sharing.links import create_booklet_link
+    from incubator.sharing.views import booklet_share_reports
+
+    with db.write() as session:
+        load_demo(session)
+        event = next(event for event in list_events(session, SYSTEM) if event.pitches)
+        slug, name = event.slug, event.name
+        founder = Actor.of(make_user(session, Role.FOUNDER, password="a founder's password"))
+        with pytest.raises(PermissionDenied):
+            create_booklet_link(session, founder, slug, ShareRequest("Ann"))
+        issued = create_booklet_link(session, SYSTEM, slug, ShareRequest("Ann Investor", organisation="Angels"))
+    shared = open_shared(db, issued.token, "192.0.2.1")
+    assert (shared.opens, shared.slug, shared.title) == ("booklet", slug, name)
+    with db.read() as session:
+        pages = PdfReader(io.BytesIO(shared_pdf(session, shared, dt.date(2026, 12, 4)))).pages
+        (report,) = booklet_share_reports(session, SYSTEM, slug)
+    assert len(pages) > 2 and all("Shared with Ann Investor, Angels" in page.extract_text() for page in pages)
+    assert (report.viewer_name, report.opens) == ("Ann Investor", "booklet")
+    with db.write() as session:
+        revoke_share_link(session, SYSTEM, issued.link_id)
+    with pytest.raises(ShareClosed):
+        open_shared(db, issued.token, "192.0.2.1")

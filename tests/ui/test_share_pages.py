@@ -60,3 +60,22 @@ def test_the_investors_page_shows_the_deck_counts_one_view_and_a_closed_link_say
     assert not closed.image and not closed.get("download_button")
     unknown = _investor("A" * 43)
     assert [plain(error.value) for error in unknown.error] == [closed_message()]
+
+
+def test_a_coordinator_shares_the_booklet_and_the_investor_pages_through_it(app, demo_db):
+    from tests.ui.conftest import COORDINATOR
+
+    at = app(COORDINATOR)
+    at.switch_page("pages/share.py").run()
+    at.get("button_group")[0].set_value("booklet").run()
+    event = at.selectbox(key="share_event").value
+    at.text_input(key=f"share_name_event_{event}").input("Demo day guests")
+    at.button(key=f"FormSubmitter:share_event_{event}-Make the link").click().run()
+    assert not at.exception and not at.error
+    (address,) = [code.value for code in at.code]
+    investor = _investor(address.split("share=")[1])
+    assert not investor.exception and investor.image
+    investor.button(key="share_next").click().run()
+    assert not investor.exception and investor.image
+    with demo_db.read() as session:
+        assert session.scalar(select(ShareView.current_slide)) == 2  # the booklet's second page

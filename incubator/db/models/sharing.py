@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from incubator.db.models.base import Base, UTCDateTime, utc_now
 
 
 class ShareLink(Base):
-    """A link for one investor (or a group) to one startup's deck or one-pager; only its token's hash is kept."""
+    """A link for one investor (or a group) to a startup's deck or one-pager, or to a demo day's booklet.
+
+    Only its token's hash is kept. It opens one startup's document or one event's booklet, never both.
+    """
 
     __tablename__ = "share_links"
+    __table_args__ = (CheckConstraint("(startup_id IS NULL) <> (event_id IS NULL)", name="one_subject"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    startup_id: Mapped[int] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), index=True)
+    startup_id: Mapped[int | None] = mapped_column(ForeignKey("startups.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("pitch_events.id", ondelete="CASCADE"), index=True)
     made_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     viewer_name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
-    opens: Mapped[str] = mapped_column(String(12))  # "deck" or "onepager"
+    opens: Mapped[str] = mapped_column(String(12))  # "deck" or "onepager" (a startup's), "booklet" (an event's)
     allow_download: Mapped[bool] = mapped_column(Boolean, default=True)
     expires_on: Mapped[dt.date | None] = mapped_column(Date)  # open through this day (UTC), none: no end
     passcode_hash: Mapped[str | None] = mapped_column(String(255))
