@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from incubator.accounts.actors import Actor
 from incubator.accounts.invitations import invite_person
 from incubator.accounts.users import create_user
-from incubator.cli import documents, sharing
+from incubator.cli import documents, pairwise, sharing
 from incubator.cli.support import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, open_database
 from incubator.core.config import demo_language
 from incubator.core.csv_files import csv_text
@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     outbox_commands.add_parser("list", help="each message's recipient, subject, state and tries", parents=[common])
 
     sharing.add_commands(commands, common)
+    pairwise.add_commands(commands, common)
 
     leaderboard = commands.add_parser("leaderboard", help="rank a pitch event's startups", parents=[common])
     leaderboard.add_argument("event", metavar="EVENT", help="the event's slug")
@@ -288,6 +289,7 @@ _HANDLERS = {
     "progress": _progress,
     "share": sharing.share,
     "share-views": sharing.share_views,
+    "simulate-pairwise": pairwise.simulate_pairwise,
 }
 
 
