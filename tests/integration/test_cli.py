@@ -385,3 +385,14 @@ def test_share_prints_only_the_links_address_and_share_views_prints_a_row_per_li
         assert status == 2 and out == "" and len(err.strip().splitlines()) == 1, wrong
     status, _out, err = _run(capsys, "--db", db_url, "share", "nope", "--to", "Ann")
     assert status == 2 and "nope" in err
+
+
+def test_simulate_pairwise_prints_one_line_per_method_and_refuses_numbers_out_of_range(capsys):
+    status, out, _err = _run(capsys, "simulate-pairwise", "--pitches", "8", "--judges", "3", "--votes", "4",
+                             "--events", "5")  # fmt: skip
+    lines = out.splitlines()
+    assert status == EXIT_OK and [line.split()[0] for line in lines[2:]] == ["crowd-bt", "random", "rubric"]
+    assert all(-1 <= float(line.split()[1]) <= 1 and line.endswith("%") for line in lines[2:])
+    for wrong in (["--pitches", "2"], ["--events", "0"], ["--judges", "1000"], ["--votes", "x"]):
+        status, out, err = _run(capsys, "simulate-pairwise", *wrong)
+        assert status == 2 and out == "" and len(err.strip().splitlines()) == 1, wrong
