@@ -48,6 +48,8 @@ SHEET_STYLE = """<style>
   /* One line a criterion, even with the chosen level's meaning (all of it shows with the levels). */
   .st-key-judge_sheet [data-testid="stWidgetLabel"] p { white-space: nowrap; overflow: hidden;
     text-overflow: ellipsis; }
+  /* The label is a flex row: without this its text would widen it past the screen instead of ending in "…". */
+  .st-key-judge_sheet [data-testid="stWidgetLabel"] > * { min-width: 0; max-width: 100%; }
 }
 </style>"""
 

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from incubator.core.vocabulary import Role
 from incubator.exchange.demo import DEMO_PASSWORD
 from incubator.web.frame import ROLE_PAGES
-from tests.e2e.conftest import SCREENSHOTS, settle, sign_in
+from tests.e2e.conftest import SCREENSHOTS, score_button, settle, sign_in
 
 # An element is "too wide" when it passes the screen's right edge and no ancestor of it scrolls or clips
 # sideways inside the screen (a table's own frame, a strip made to scroll).
@@ -23,7 +23,7 @@ TOO_WIDE = """() => {
     for (let up = node.parentElement; up && up !== document.body; up = up.parentElement) {
       const overflow = getComputedStyle(up).overflowX;
       if ((overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden' || overflow === 'clip')
-          && up.getBoundingClientRect().right <= width + 1) return true;
+          && up.getBoundingClientRect().right < width - 1) return true;  // a frame inside the screen, not the page
     }
     return false;
   };
@@ -67,7 +67,18 @@ def test_no_page_is_wider_than_a_phone(browser: Browser, app_url: str, role: Rol
         settle(page)
         page.wait_for_timeout(300)  # tables draw their columns after the run that sends them
         _measure(page, found, f"{role.value}-{address or 'home'}-{width}")
-        if address == "judge":  # the levels' meanings and the comment boxes, shown on demand, must fit too
+        if address == "judge":
+            # A chosen level puts its meaning in the criterion's label, the longest line of the page: on the
+            # last pitch (the journeys score the first), Problem = 4.
+            page.get_by_role("button", name="Previous").click()
+            settle(page)
+            four = score_button(page.get_by_test_id("stButtonGroup").first, 4)
+            if four.get_attribute("aria-checked") != "true":  # chosen already by the run at the other width
+                four.click()
+            expect(four).to_have_attribute("aria-checked", "true")
+            settle(page)
+            _measure(page, found, f"{role.value}-judge-chosen-{width}")
+            # The levels' meanings and the comment boxes, shown on demand, must fit too.
             page.get_by_text("Show what each level means, and comments").click()
             settle(page)
             _measure(page, found, f"{role.value}-judge-levels-{width}")
