@@ -37,7 +37,7 @@ from incubator.exchange.demo import load_demo
 from incubator.reports.document_files import deck_print
 from incubator.sharing.links import ShareRequest, create_share_link
 from tests.e2e.demo_day import percentile
-from tests.e2e.servers import free_port, peak_memory_mib, running_nginx, start_app_server, stop, wait_until_healthy
+from tests.e2e.servers import peak_memory_mib, serving
 from tests.e2e.streamlit_client import StreamlitClient
 
 TIMING = ["--browser.gatherUsageStats", "true"]  # the server then reports each run's own time
@@ -132,17 +132,7 @@ def play(investors: int, think: float, database: str, replicas: int) -> None:
     """Open every link at once, page through every deck, and print the figures."""
     with database_for(database) as url, ExitStack() as running, tempfile.TemporaryDirectory() as folder:
         links = _seed(url, investors)
-        ports = [free_port() for _ in range(replicas)]
-        servers = [start_app_server(url, port, behind_proxy=replicas > 1, options=TIMING) for port in ports]
-        for server in servers:
-            running.callback(stop, server)
-        for port, server in zip(ports, servers, strict=True):
-            wait_until_healthy(f"http://127.0.0.1:{port}", server)
-        base = (
-            running.enter_context(running_nginx(ports, Path(folder)))
-            if replicas > 1
-            else f"http://127.0.0.1:{ports[0]}"
-        )
+        base, servers = running.enter_context(serving(url, replicas, Path(folder), TIMING))
         reading = Reading()
         started = time.perf_counter()
         threads = [
@@ -156,7 +146,12 @@ def play(investors: int, think: float, database: str, replicas: int) -> None:
         elapsed = time.perf_counter() - started
         memory = [peak_memory_mib(server) for server in servers]
         views, times, changes, gap = _check(url, reading, links)
+        logs = [log.read_text(encoding="utf-8", errors="replace")[-3000:] for log in Path(folder).glob("replica-*.log")]
     where = "one app process" if replicas == 1 else f"{replicas} replicas behind nginx"
+    if not reading.opens or not reading.changes:
+        print(f"no investor could read ({where}): {reading.failures[:3]}")
+        print("\n".join(logs))
+        return
     expected = reading.pressed  # every press the server answered
     print(f"{investors} virtual investors on {database}, {where}, a slide every ~{think:g} s each: "
           f"{reading.pressed} slide changes in {elapsed:.0f} s")  # fmt: skip

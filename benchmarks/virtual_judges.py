@@ -39,15 +39,7 @@ from tests.e2e.demo_day import (
     sign_in_tokens,
     tap_figures,
 )
-from tests.e2e.servers import (
-    cpu_seconds,
-    free_port,
-    peak_memory_mib,
-    running_nginx,
-    start_app_server,
-    stop,
-    wait_until_healthy,
-)
+from tests.e2e.servers import cpu_seconds, peak_memory_mib, serving
 from tests.e2e.streamlit_client import StreamlitClient
 
 TIMING = ["--browser.gatherUsageStats", "true"]  # the server then reports each run's own time
@@ -115,17 +107,7 @@ def play(judges: int, pitches: int, think: float, database: str, replicas: int) 
     with database_for(database) as url, ExitStack() as running, tempfile.TemporaryDirectory() as folder:
         day = seed_demo_day(url, judges, pitches, with_passwords=False)
         tokens = sign_in_tokens(url, day.judges)
-        ports = [free_port() for _ in range(replicas)]
-        servers = [start_app_server(url, port, behind_proxy=replicas > 1, options=TIMING) for port in ports]
-        for server in servers:
-            running.callback(stop, server)
-        for port, server in zip(ports, servers, strict=True):
-            wait_until_healthy(f"http://127.0.0.1:{port}", server)
-        base = (
-            running.enter_context(running_nginx(ports, Path(folder)))
-            if replicas > 1
-            else f"http://127.0.0.1:{ports[0]}"
-        )
+        base, servers = running.enter_context(serving(url, replicas, Path(folder), TIMING))
         taps = Taps(judges)
         cpu_before = sum(cpu_seconds(server) for server in servers)
         started = time.perf_counter()

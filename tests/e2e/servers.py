@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,3 +186,26 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float =
                 return
         time.sleep(0.1)
     raise RuntimeError("nginx did not start in time")
+
+
+@contextmanager
+def serving(
+    database_url: str, replicas: int, folder: Path, options: Sequence[str] = ()
+) -> Iterator[tuple[str, list[subprocess.Popen[bytes]]]]:
+    """Start `replicas` app processes on `database_url` (behind nginx when two); yield the base URL and them.
+
+    What each prints is kept in `folder` (replica-1.log, …).
+    """
+    with ExitStack() as running:
+        ports = [free_port() for _ in range(replicas)]
+        servers = [
+            start_app_server(database_url, port, behind_proxy=replicas > 1, options=options,
+                             log=folder / f"replica-{number}.log")
+            for number, port in enumerate(ports, start=1)
+        ]  # fmt: skip
+        for server in servers:
+            running.callback(stop, server)
+        for port, server in zip(ports, servers, strict=True):
+            wait_until_healthy(f"http://127.0.0.1:{port}", server)
+        base = running.enter_context(running_nginx(ports, folder)) if replicas > 1 else f"http://127.0.0.1:{ports[0]}"
+        yield base, servers

@@ -70,6 +70,14 @@ def _seed(url: str) -> None:
 
 
 @contextmanager
+def _require_nginx() -> None:
+    if not nginx_available():
+        reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
 def _replicas(url: str, count: int) -> Iterator[list[tuple[int, subprocess.Popen[bytes]]]]:
     ports = [free_port() for _ in range(count)]
     servers = [(port, start_app_server(url, port, behind_proxy=True)) for port in ports]
@@ -133,11 +141,7 @@ def _score_one_criterion(judges: list[Page], index: int, saved: dict[tuple[str, 
 
 
 def test_two_replicas_behind_nginx_lose_no_tap_when_one_is_killed(browser: Browser, tmp_path: Path):
-    if not nginx_available():
-        reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
-        if IN_CI:
-            pytest.fail(reason)
-        pytest.skip(reason)
+    _require_nginx()
     with empty_postgres_schema() as url, ExitStack() as cleanup:
         # Two replicas' start-up at once: the schema is upgraded once, the other waits on the migration lock.
         upgrades = [
@@ -234,11 +238,7 @@ def _headers(url: str) -> dict[str, str]:
 
 
 def test_nginx_sends_the_security_headers_with_every_answer(tmp_path: Path):
-    if not nginx_available():
-        reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
-        if IN_CI:
-            pytest.fail(reason)
-        pytest.skip(reason)
+    _require_nginx()
     database_url = f"sqlite:///{tmp_path / 'headers.sqlite3'}"
     subprocess.run([sys.executable, "-m", "incubator", "--db", database_url, "db", "upgrade"], cwd=ROOT, check=True,
                    capture_output=True)  # fmt: skip
@@ -254,11 +254,7 @@ def test_a_share_view_goes_on_at_the_other_replica_with_nothing_lost_or_doubled(
     from incubator.db.models import ShareSlideTime, ShareView
     from incubator.sharing.links import ShareRequest, create_share_link
 
-    if not nginx_available():
-        reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
-        if IN_CI:
-            pytest.fail(reason)
-        pytest.skip(reason)
+    _require_nginx()
     with empty_postgres_schema() as url, ExitStack() as cleanup:
         subprocess.run([sys.executable, "-m", "incubator", "--db", url, "db", "upgrade"], cwd=ROOT, check=True,
                        capture_output=True)  # fmt: skip
