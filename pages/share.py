@@ -13,8 +13,8 @@ from incubator import web
 from incubator.core.formatting import date_input_pattern, format_day, format_moment, format_share
 from incubator.core.i18n import _, ngettext
 from incubator.core.markup import escape_markdown
+from incubator.deck.versions import deck_for_export
 from incubator.judging.events import list_events
-from incubator.reports.document_files import deck_print
 from incubator.sharing.links import (
     BOOKLET,
     IssuedShare,
@@ -142,6 +142,5 @@ else:
     slug = web.choose_startup(actor)
     reports = web.read(share_reports, slug)
     _share(slug, ["deck", "onepager"], reports, lambda request: web.act(create_share_link, slug, request))
-    with web.database().read() as session:
-        slide_count = len(deck_print(session, actor, slug).slides)
-    _reports(reports, slide_count)
+    # The share of slides seen counts against the deck as it stands (its draft before the first save).
+    _reports(reports, len(web.read(deck_for_export, slug).slides))

@@ -222,10 +222,13 @@ def still_open(database: Database, shared: Shared, now: dt.datetime | None = Non
 
     For the reruns of a page whose link the door already let through: no guess, so no floor of time.
     """
-    today = (now or utc_now()).date()
     with database.read() as session:
-        link = session.get(ShareLink, shared.link_id)
-        return link is not None and link.revoked_at is None and (link.expires_on is None or link.expires_on >= today)
+        return is_open(session.get(ShareLink, shared.link_id), (now or utc_now()).date())
+
+
+def is_open(link: ShareLink | None, today: dt.date) -> bool:
+    """Tell whether a link opens today: it exists, is not withdrawn, and its last day is not past."""
+    return link is not None and link.revoked_at is None and (link.expires_on is None or link.expires_on >= today)
 
 
 def _open(
@@ -237,7 +240,7 @@ def _open(
     well_formed = looks_like_a_token(token)
     digest = token_hash(token if isinstance(token, str) and well_formed else "not a token")
     link = session.scalar(select(ShareLink).where(ShareLink.token_hash == digest))
-    if link is None or link.revoked_at is not None or (link.expires_on is not None and link.expires_on < now.date()):
+    if link is None or not is_open(link, now.date()):
         record_failure(session, _GUESSES, client, now)
         return ShareClosed(closed_message())
     if link.passcode_hash is not None:

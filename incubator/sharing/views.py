@@ -21,7 +21,7 @@ from incubator.core.tokens import looks_like_a_token, new_token, token_hash
 from incubator.db.database import Database
 from incubator.db.models import ShareLink, ShareSlideTime, ShareView, utc_now
 from incubator.judging.events import get_event
-from incubator.sharing.links import Shared
+from incubator.sharing.links import Shared, is_open
 from incubator.startups.profiles import open_startup
 
 SLIDE_CAP_SECONDS = 120.0
@@ -100,6 +100,8 @@ def _change(database: Database, shared: Shared, state: ViewState, slide: int, *,
         view = _view(session, shared, state.key)
         if view is None or view.changes != state.changes:  # not this link's view, or a change already applied
             return state if view is None else ViewState(state.key, view.current_slide, view.changes)
+        if not is_open(session.get(ShareLink, shared.link_id), now.date()):
+            return state  # a tab still open on a link closed since records nothing more
         left, since = view.current_slide, view.shown_since
         claimed = session.execute(
             update(ShareView)

@@ -208,3 +208,18 @@ def test_a_coordinator_shares_a_demo_days_booklet_and_a_founder_may_not(db):
         revoke_share_link(session, SYSTEM, issued.link_id)
     with pytest.raises(ShareClosed):
         open_shared(db, issued.token, "192.0.2.1")
+
+
+def test_a_tab_left_open_on_a_withdrawn_link_records_nothing_more(db, team):
+    founder, _other, _mentor = team
+    issued = _share(db, founder)
+    shared = open_shared(db, issued.token, "192.0.2.1")
+    view = start_view(db, shared, now=T0)
+    first_shown(db, shared, view, now=T0)
+    view = show_slide(db, shared, view, 2, now=T0 + dt.timedelta(seconds=5))
+    with db.write() as session:
+        revoke_share_link(session, founder, issued.link_id)
+    assert show_slide(db, shared, view, 3, now=T0 + dt.timedelta(seconds=9)) == view
+    with db.read() as session:
+        (report,) = share_reports(session, founder, "velo")
+    assert report.seconds_by_slide == {1: 5.0}
