@@ -108,6 +108,9 @@ def _reports(reports: list[LinkReport], pages: int) -> None:
                 chart = pd.DataFrame({_("Slide"): [str(slide) for slide in report.seconds_by_slide],
                                       _("Seconds"): list(report.seconds_by_slide.values())})  # fmt: skip
                 st.bar_chart(chart, x=_("Slide"), y=_("Seconds"), height=180)
+                # The same seconds in words, for whoever cannot see the chart.
+                st.caption(" · ".join(_("slide {number}: {seconds} s").format(number=slide, seconds=round(seconds))
+                                      for slide, seconds in report.seconds_by_slide.items()))  # fmt: skip
             if not report.revoked and st.button(_("Withdraw the link"), key=f"share_revoke_{report.link_id}",
                                                 icon=":material/link_off:"):  # fmt: skip
                 if web.act(revoke_share_link, report.link_id):

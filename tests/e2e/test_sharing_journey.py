@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import time
@@ -105,6 +106,10 @@ def test_a_founder_shares_an_investor_reads_on_a_phone_and_the_founder_sees_what
     assert all(abs(recorded[slide] - seconds) < 1.0 for slide, seconds in spent.items()), (recorded, spent)
     founder.reload()
     expect(founder.get_by_text("1 open", exact=False)).to_be_visible()
+    # The founder's page says each slide's seconds, within a second of what the investor spent.
+    said = founder.get_by_text(re.compile(r"^slide 1: \d+ s")).inner_text()
+    shown = {int(number): int(seconds) for number, seconds in re.findall(r"slide (\d+): (\d+) s", said)}
+    assert set(shown) == set(spent) and all(abs(shown[slide] - spent[slide]) <= 1 for slide in spent), (shown, spent)
     expect(founder.get_by_text("downloaded", exact=False).first).to_be_visible()
     founder.screenshot(path=str(SCREENSHOTS / "share-page-founder.png"), full_page=True)
 
