@@ -93,7 +93,9 @@ def watermarked(data: bytes, line: str) -> bytes:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         buffer = io.BytesIO()
         overlay = Canvas(buffer, pagesize=(width, height))
-        fitted, _cut = fit_line(line, REGULAR, width * 0.8, (8, 7, 6))
+        # As large as reads at arm's length on the page's own scale (a slide is wider than A4), never tiny.
+        size = max(8.0, round(width / 90, 1))
+        fitted, _cut = fit_line(line, REGULAR, width * 0.8, (size, size * 0.85, size * 0.7))
         overlay.setFillColor(_WATERMARK_INK)
         draw_line(overlay, fitted, width / 2, 6, "center")
         overlay.save()
