@@ -159,17 +159,25 @@ def _slides(link: Shared) -> None:
     forward.button(pgettext("slide", "Next"), key="share_next", type="primary",
                    disabled=position >= count, on_click=_go, args=(link, state, position + 1), shortcut="Right",
                    width="stretch")  # fmt: skip
-    st.button("hidden", key="share_hidden", on_click=_hidden, args=(link, state))
-    st.button("visible", key="share_visible", on_click=_visible, args=(link, state))
+    # Never seen (hidden by the style above): pressed by the page's script when the tab hides and shows again.
+    st.button(_("The tab is hidden"), key="share_hidden", on_click=_hidden, args=(link, state))
+    st.button(_("The tab is shown again"), key="share_visible", on_click=_visible, args=(link, state))
     st.html(VISIBILITY_SCRIPT, unsafe_allow_javascript=True, width=1)
     first_shown(web.database(), link, state)  # the first slide is drawn: it counts from now
+
+
+@st.cache_data(ttl=60, show_spinner=False, max_entries=200)
+def _onepager_of(slug: str) -> bytes:
+    """A startup's one-pager as a picture, shared by every viewer of it for a minute (slug: the door's)."""
+    with web.database().read() as session:
+        return shared_onepager_png(session, slug, BOOKLET_WIDTH)
 
 
 if shared.opens in ("deck", BOOKLET):
     _slides(shared)
 else:
-    with web.database().read() as session:
-        st.image(shared_onepager_png(session, shared, 1240), width="stretch")
+    _state(shared)  # an open of the one-pager is a view too
+    st.image(_onepager_of(shared.slug), width="stretch", alt=_("The one-pager of {name}").format(name=shared.title))
 
 if shared.allow_download:
     st.download_button(

@@ -35,9 +35,10 @@ def shared_deck(session: Session, actor: Actor, slug: str) -> DeckPrint:
     return deck_print(session, actor, slug)
 
 
-def shared_onepager_png(session: Session, shared: Shared, width: int) -> bytes:
-    """Return the one-pager as a picture `width` pixels wide, for the page (no scores: never for investors)."""
-    document = pypdfium2.PdfDocument(onepager_pdf(session, Actor.app_itself(), shared.slug))
+def shared_onepager_png(session: Session, slug: str, width: int) -> bytes:
+    """Return the one-pager of the startup a link opens as a picture `width` pixels wide (no scores: never
+    for investors); called with the slug the door let through."""
+    document = pypdfium2.PdfDocument(onepager_pdf(session, Actor.app_itself(), slug))
     try:
         page = document[0]
         image = page.render(scale=width / page.get_width()).to_pil()

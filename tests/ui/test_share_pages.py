@@ -79,3 +79,13 @@ def test_a_coordinator_shares_the_booklet_and_the_investor_pages_through_it(app,
     assert not investor.exception and investor.image
     with demo_db.read() as session:
         assert session.scalar(select(ShareView.current_slide)) == 2  # the booklet's second page
+
+
+def test_a_one_pager_link_shows_the_one_pager_and_counts_its_open(demo_db):
+    with demo_db.write() as session:
+        issued = create_share_link(session, Actor.command_line(), SLUG, ShareRequest("Ann", opens="onepager"))
+    at = _investor(issued.token)
+    assert not at.exception and len(at.image) == 1 and at.get("download_button")
+    at.run()
+    with demo_db.read() as session:
+        assert session.query(ShareView).count() == 1
