@@ -69,8 +69,8 @@ def _seed(url: str) -> None:
     database.dispose()
 
 
-@contextmanager
 def _require_nginx() -> None:
+    """Fail in CI, skip elsewhere, when nginx or openssl is missing."""
     if not nginx_available():
         reason = "nginx or openssl not found: apt-get install nginx openssl (.ci/run does)"
         if IN_CI:
@@ -78,6 +78,7 @@ def _require_nginx() -> None:
         pytest.skip(reason)
 
 
+@contextmanager
 def _replicas(url: str, count: int) -> Iterator[list[tuple[int, subprocess.Popen[bytes]]]]:
     ports = [free_port() for _ in range(count)]
     servers = [(port, start_app_server(url, port, behind_proxy=True)) for port in ports]
