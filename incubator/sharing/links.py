@@ -128,8 +128,8 @@ def create_booklet_link(
     """Make a link to a pitch event's demo-day booklet (every pitch's one-pager); coordinators only."""
     require_coordinator(actor)
     event = get_event(session, actor, event_slug)
-    clean = _clean_request(replace(request, opens="deck"), today or utc_now().date())
-    return _issue(session, actor, replace(clean, opens=BOOKLET), ShareLink(event_id=event.id),
+    clean = _clean_request(replace(request, opens=BOOKLET), today or utc_now().date(), opens=(BOOKLET,))
+    return _issue(session, actor, clean, ShareLink(event_id=event.id),
                   ("event", event_slug, event.name))  # fmt: skip
 
 
@@ -155,11 +155,11 @@ def _issue(
     return IssuedShare(link.id, token, emailed=message is not None)
 
 
-def _clean_request(request: ShareRequest, today: dt.date) -> ShareRequest:
-    if request.opens not in OPENS:
+def _clean_request(request: ShareRequest, today: dt.date, opens: tuple[str, ...] = OPENS) -> ShareRequest:
+    if request.opens not in opens:
         raise ValidationFailed(
             _("“{value}” is not something a link opens: {choices}.").format(
-                value=excerpt(request.opens), choices=", ".join(OPENS)
+                value=excerpt(request.opens), choices=", ".join(opens)
             ),
             field="opens",
         )

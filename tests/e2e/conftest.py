@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
+from incubator.core.vocabulary import Role
+from incubator.web.frame import ROLE_PAGES
 from tests.conftest import IN_CI
 from tests.e2e.servers import running_app
 
@@ -139,3 +141,21 @@ new MutationObserver(() => {
 def score_button(group: Locator, value: int | str) -> Locator:
     """The button of score `value` in a criterion's row, by its accessible name ("Problem: 4 of 5")."""
     return group.get_by_role("radio", name=re.compile(rf"^.+: {value} of \d+$"))
+
+
+# One demo person of each role, for the tests that open every page of a role.
+DEMO_PEOPLE = {
+    Role.FOUNDER: "yasmine@demo.incubator.example",
+    Role.MENTOR: "pieter@demo.incubator.example",
+    Role.COORDINATOR: "nadia@demo.incubator.example",
+}
+
+
+def each_page_of(page: Page, app_url: str, role: Role) -> Iterator[str]:
+    """Open every page of `role` in turn, drawn and settled; yield each one's address ("" for the home page)."""
+    for address in ["", *ROLE_PAGES[role][1:]]:  # a role's first page is its home, at the app's root
+        page.goto(f"{app_url}/{address}")
+        expect(page.locator("h1").first).to_be_visible()
+        settle(page)
+        page.wait_for_timeout(300)  # tables draw their columns after the run that sends them
+        yield address

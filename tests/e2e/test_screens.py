@@ -14,8 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from incubator.core.vocabulary import Role
 from incubator.exchange.demo import DEMO_PASSWORD
-from incubator.web.frame import ROLE_PAGES
-from tests.e2e.conftest import SCREENSHOTS, settle, sign_in
+from tests.e2e.conftest import DEMO_PEOPLE, SCREENSHOTS, each_page_of, settle, sign_in
 
 HIDDEN_TEXT = """() => ({
   scrolling: [...document.querySelectorAll('textarea')]
@@ -104,11 +103,7 @@ CUT_OR_TOO_WIDE = """() => ({
   wideTables: [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')]
     .filter((table) => table.scrollWidth > table.clientWidth + 1).length,
 })"""
-PEOPLE = {
-    Role.FOUNDER: "yasmine@demo.incubator.example",
-    Role.MENTOR: "pieter@demo.incubator.example",
-    Role.COORDINATOR: "nadia@demo.incubator.example",
-}
+PEOPLE = DEMO_PEOPLE
 
 
 @pytest.mark.parametrize("role", list(PEOPLE), ids=lambda role: role.value)
@@ -120,11 +115,7 @@ def test_every_page_shows_its_labels_and_table_columns_whole_at_1280(browser: Br
     page.set_default_timeout(20_000)
     sign_in(page, app_url, PEOPLE[role], DEMO_PASSWORD)
     found = {}
-    for address in ["", *ROLE_PAGES[role][1:]]:  # a role's first page is its home, at the app's root
-        page.goto(f"{app_url}/{address}")
-        expect(page.locator("h1").first).to_be_visible()
-        settle(page)
-        page.wait_for_timeout(300)  # tables draw their columns after the run that sends them
+    for address in each_page_of(page, app_url, role):
         if (seen := page.evaluate(CUT_OR_TOO_WIDE)) != {"cut": [], "wideTables": 0}:
             found[address or "home"] = seen
     assert found == {}

@@ -12,8 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from incubator.core.vocabulary import Role
 from incubator.exchange.demo import DEMO_PASSWORD
-from incubator.web.frame import ROLE_PAGES
-from tests.e2e.conftest import SCREENSHOTS, score_button, settle, sign_in
+from tests.e2e.conftest import DEMO_PEOPLE, SCREENSHOTS, each_page_of, score_button, settle, sign_in
 
 # An element is "too wide" when it passes the screen's right edge and no ancestor of it scrolls or clips
 # sideways inside the screen (a table's own frame, a strip made to scroll).
@@ -45,11 +44,7 @@ TOO_WIDE = """() => {
       .filter((hint) => hint.getBoundingClientRect().width > 0).length,
   };
 }"""
-PEOPLE = {
-    Role.FOUNDER: "yasmine@demo.incubator.example",
-    Role.MENTOR: "pieter@demo.incubator.example",
-    Role.COORDINATOR: "nadia@demo.incubator.example",
-}
+PEOPLE = DEMO_PEOPLE
 CLEAN = {"sideways": False, "wide": [], "titleUnderHeader": False, "hints": 0}
 
 
@@ -61,11 +56,7 @@ def test_no_page_is_wider_than_a_phone(browser: Browser, app_url: str, role: Rol
     page.set_default_timeout(20_000)
     sign_in(page, app_url, PEOPLE[role], DEMO_PASSWORD)
     found = {}
-    for address in ["", *ROLE_PAGES[role][1:]]:  # a role's first page is its home, at the app's root
-        page.goto(f"{app_url}/{address}")
-        expect(page.locator("h1").first).to_be_visible()
-        settle(page)
-        page.wait_for_timeout(300)  # tables draw their columns after the run that sends them
+    for address in each_page_of(page, app_url, role):
         _measure(page, found, f"{role.value}-{address or 'home'}-{width}")
         if address == "judge":
             # A chosen level puts its meaning in the criterion's label, the longest line of the page: on the
